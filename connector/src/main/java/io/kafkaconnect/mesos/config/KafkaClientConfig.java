@@ -1,10 +1,12 @@
 package io.kafkaconnect.mesos.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigException;
 
 /**
  * The connectors' own Kafka clients: the sink's ledger and result producers, and the source's read-back of what it
@@ -31,13 +33,9 @@ public final class KafkaClientConfig {
     /** Adds the keys to {@code def}, in their own group. */
     public static ConfigDef define(ConfigDef def) {
         return def.define(BOOTSTRAP_SERVERS, ConfigDef.Type.LIST, ConfigDef.NO_DEFAULT_VALUE,
-                new ConfigDef.NonEmptyString() {
-                    @Override
-                    public void ensureValid(String name, Object value) {
-                        if (value == null || ((java.util.List<?>) value).isEmpty()) {
-                            throw new org.apache.kafka.common.config.ConfigException(name, value,
-                                    "at least one host:port is required");
-                        }
+                (name, value) -> {
+                    if (value == null || ((List<?>) value).isEmpty()) {
+                        throw new ConfigException(name, value, "at least one host:port is required");
                     }
                 },
                 ConfigDef.Importance.HIGH, BOOTSTRAP_SERVERS_DOC, GROUP, 1, ConfigDef.Width.LONG,
