@@ -53,7 +53,7 @@ public final class SourceOffsets {
             }
             validateStreamOffset(offset);
             return new StreamPosition((String) offset.get(MASTER_ID), (String) offset.get(STREAM_ID),
-                    ((Number) offset.getOrDefault(SEQUENCE, 0L)).longValue(),
+                    offset.get(SEQUENCE) == null ? 0L : ((Number) offset.get(SEQUENCE)).longValue(),
                     Boolean.TRUE.equals(offset.get(SNAPSHOT)), Boolean.TRUE.equals(offset.get(SNAPSHOT_COMPLETE)));
         }
     }
