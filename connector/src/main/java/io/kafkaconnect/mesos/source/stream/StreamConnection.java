@@ -1,0 +1,15 @@
+package io.kafkaconnect.mesos.source.stream;
+
+/** One open SUBSCRIBE stream. */
+public interface StreamConnection extends AutoCloseable {
+
+    /** Blocks for the next event; null at a clean end of stream. Throws whatever the client throws. */
+    StreamEvent next() throws Exception;
+
+    /** The master serving this stream. */
+    String master();
+
+    /** Closes the stream; unblocks a pending {@link #next()}. Never throws. */
+    @Override
+    void close();
+}
