@@ -9,6 +9,16 @@ public interface StreamConnection extends AutoCloseable {
     /** The master serving this stream. */
     String master();
 
+    /** The serving master's {@code MasterInfo.id}, or null if unknown. */
+    default String masterId() {
+        return null;
+    }
+
+    /** Bytes received so far on this stream, or -1 if unknown. */
+    default long bytesReceived() {
+        return -1;
+    }
+
     /** Closes the stream; unblocks a pending {@link #next()}. Never throws. */
     @Override
     void close();

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** What the stream reader (and the state polls) hand to the task thread, in order. */
 public sealed interface StreamItem {
 
-    /** A stream of the given generation is open; every later {@link Received} of it follows. */
-    record Opened(long generation, String streamId, String master) implements StreamItem {
+    /**
+     * A stream of the given generation is open; every later {@link Received} of it follows.
+     *
+     * @param master   the master's URL
+     * @param masterId its {@code MasterInfo.id}, or null when it could not be learned
+     */
+    record Opened(long generation, String streamId, String master, String masterId) implements StreamItem {
     }
 
     /**
@@ -25,7 +30,7 @@ public sealed interface StreamItem {
      * @param generation  the stream generation current when the call was sent; a later stream's snapshot supersedes it
      * @param indexAtSend the reader's receive index when the call was sent
      */
-    record Polled(long generation, long indexAtSend, String call, JsonNode response, long polledAtMillis, String master)
-            implements StreamItem {
+    record Polled(long generation, long indexAtSend, String call, JsonNode response, long polledAtMillis, String master,
+                  String masterId) implements StreamItem {
     }
 }

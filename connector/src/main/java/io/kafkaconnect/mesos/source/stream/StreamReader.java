@@ -57,6 +57,12 @@ public final class StreamReader implements AutoCloseable {
         return index.get();
     }
 
+    /** Bytes received on the current stream, or -1 when none is open. */
+    public long bytesReceived() {
+        StreamConnection connection = current;
+        return connection == null ? -1 : connection.bytesReceived();
+    }
+
     /** The generation of the current (or last) stream; 0 before the first one opens. */
     public long generation() {
         return generation.get();
@@ -76,7 +82,7 @@ public final class StreamReader implements AutoCloseable {
                 current = connection;
                 long gen = generation.incrementAndGet();
                 String streamId = UUID.randomUUID().toString();
-                if (!put(new StreamItem.Opened(gen, streamId, connection.master()))) {
+                if (!put(new StreamItem.Opened(gen, streamId, connection.master(), connection.masterId()))) {
                     break;
                 }
                 log.info("Subscribed to the event stream of {} (stream {})", connection.master(), streamId);
