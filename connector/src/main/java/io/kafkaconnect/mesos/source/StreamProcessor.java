@@ -140,8 +140,12 @@ final class StreamProcessor {
     }
 
     private List<SourceRecord> polled(StreamItem.Polled polled) {
-        if (streamEnabled && (!subscribedSeen || polled.generation() != generation)) {
-            log.debug("Dropping a {} response from before the current stream's snapshot", polled.call());
+        if (streamEnabled && (!subscribedSeen || polled.generation() != generation
+                || !sameMaster(polled.master(), leader))) {
+            // Answered before the current stream's snapshot, or by another master (a failover in progress: the new
+            // leader's view must first be seen through its SUBSCRIBED, which also tells which agents are recovering).
+            log.debug("Dropping a {} response from {} (stream {} on {})", polled.call(), polled.master(), streamId,
+                    leader);
             return List.of();
         }
         JsonNode body = polled.response();
@@ -185,6 +189,16 @@ final class StreamProcessor {
             out.addAll(records.streamedEntity(change, src.apply(change), partition, offset, ingest));
         }
         return out;
+    }
+
+    static boolean sameMaster(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        java.net.URI x = java.net.URI.create(a);
+        java.net.URI y = java.net.URI.create(b);
+        return java.util.Objects.equals(x.getScheme(), y.getScheme())
+                && java.util.Objects.equals(x.getHost(), y.getHost()) && x.getPort() == y.getPort();
     }
 
     private Map<String, Object> position(long sequence, boolean snapshot) {

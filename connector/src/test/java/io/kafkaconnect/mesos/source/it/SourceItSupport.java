@@ -46,6 +46,9 @@ final class SourceItSupport {
         }
         Properties broker = new Properties();
         broker.put("auto.create.topics.enable", "true");
+        // One broker: the transaction log (needed by exactly-once workers) must fit on it.
+        broker.put("transaction.state.log.replication.factor", "1");
+        broker.put("transaction.state.log.min.isr", "1");
         EmbeddedConnectCluster connect = new EmbeddedConnectCluster.Builder().name(name).numWorkers(1)
                 .workerProps(worker).brokerProps(broker).build();
         connect.start();
