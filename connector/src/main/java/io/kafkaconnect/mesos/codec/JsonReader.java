@@ -1,6 +1,7 @@
 package io.kafkaconnect.mesos.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
@@ -9,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -125,7 +127,7 @@ final class JsonReader {
         if (keyField.getType() == FieldDescriptor.Type.STRING) {
             return key;
         }
-        Object converted = scalar(keyField, com.fasterxml.jackson.databind.node.TextNode.valueOf(key));
+        Object converted = scalar(keyField, TextNode.valueOf(key));
         if (converted == null) {
             problems.add("invalid map key for field '" + path.render() + "', skipped");
         }
@@ -137,7 +139,7 @@ final class JsonReader {
         if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
             Object converted = scalar(field, value);
             if (converted == null && field.getJavaType() != FieldDescriptor.JavaType.ENUM) {
-                mismatch(expected(field), value);
+                reportUnfit(field, value);
             }
             return converted;
         }
@@ -309,13 +311,26 @@ final class JsonReader {
         return found;
     }
 
+    private void reportUnfit(FieldDescriptor field, JsonNode value) {
+        FieldDescriptor.JavaType type = field.getJavaType();
+        if (type == FieldDescriptor.JavaType.BYTE_STRING && value.isTextual()) {
+            problems.add("invalid base64 for field '" + path.render() + "', skipped");
+        } else if ((type == FieldDescriptor.JavaType.INT || type == FieldDescriptor.JavaType.LONG)
+                && integral(value) != null) {
+            problems.add("value out of range for field '" + path.render() + "' ("
+                    + field.getType().name().toLowerCase(Locale.ROOT) + "), skipped");
+        } else {
+            mismatch(expected(field), value);
+        }
+    }
+
     private void mismatch(String expected, JsonNode value) {
         problems.add("field '" + path.render() + "' expects " + expected + ", got " + describe(value) + ", skipped");
     }
 
     private static String expected(FieldDescriptor field) {
         return switch (field.getJavaType()) {
-            case INT, LONG -> "an integer (" + field.getType().name().toLowerCase(java.util.Locale.ROOT) + ")";
+            case INT, LONG -> "an integer (" + field.getType().name().toLowerCase(Locale.ROOT) + ")";
             case FLOAT, DOUBLE -> "a number";
             case BOOLEAN -> "a boolean";
             case STRING -> "a string";
@@ -326,6 +341,6 @@ final class JsonReader {
     }
 
     private static String describe(JsonNode value) {
-        return value.getNodeType().name().toLowerCase(java.util.Locale.ROOT); // never the value: it may be secret
+        return value.getNodeType().name().toLowerCase(Locale.ROOT); // never the value: it may be secret
     }
 }
