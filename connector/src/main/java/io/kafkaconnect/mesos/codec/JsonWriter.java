@@ -59,6 +59,7 @@ final class JsonWriter {
         return switch (keyField.getType()) {
             case UINT32, FIXED32 -> Integer.toUnsignedString((Integer) key);
             case UINT64, FIXED64 -> Long.toUnsignedString((Long) key);
+            case STRING -> wellFormed((String) key);
             default -> String.valueOf(key);
         };
     }
@@ -72,11 +73,37 @@ final class JsonWriter {
             case INT64, SINT64, SFIXED64 -> NODES.numberNode((Long) value);
             case UINT64, FIXED64 -> unsigned64((Long) value);
             case BOOL -> NODES.booleanNode((Boolean) value);
-            case STRING -> NODES.textNode((String) value);
+            case STRING -> NODES.textNode(wellFormed((String) value));
             case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()));
             case ENUM -> NODES.textNode(((EnumValueDescriptor) value).getName());
             case MESSAGE, GROUP -> write((MessageOrBuilder) value);
         };
+    }
+
+    /**
+     * The text with each unpaired surrogate replaced by U+FFFD, as UTF-8 encoding does; Jackson would otherwise
+     * fail, or merge it with the next character.
+     */
+    static String wellFormed(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isSurrogate(text.charAt(i))) {
+                return replaceUnpairedSurrogates(text, i);
+            }
+        }
+        return text;
+    }
+
+    private static String replaceUnpairedSurrogates(String text, int from) {
+        StringBuilder out = new StringBuilder(text.length()).append(text, 0, from);
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(++i));
+            } else {
+                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return out.toString();
     }
 
     private static JsonNode doubleNode(double value) {

@@ -161,4 +161,14 @@ class MesosJsonTest {
         assertThat(decoded.value().getResourcesList()).containsExactly(Resource.newBuilder().setName("cpus")
                 .setType(Value.Type.SCALAR).setScalar(scalar(1.0)).build());
     }
+
+    @Test
+    void writesSupplementaryCharactersAsUtf8AndUnpairedSurrogatesAsReplacement() {
+        Call call = Call.newBuilder().setType(Call.Type.REMOVE_QUOTA)
+                .setRemoveQuota(Call.RemoveQuota.newBuilder().setRole("\uD83D\uDE00|\uD800b|\uDC00")).build();
+        byte[] json = MesosJson.toJsonBytes(call);
+        assertThat(new String(json, java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("{\"type\":\"REMOVE_QUOTA\",\"remove_quota\":{\"role\":\"\uD83D\uDE00|\uFFFDb|\uFFFD\"}}");
+        assertThat(json).containsSequence((byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80);
+    }
 }
