@@ -182,4 +182,13 @@ class LenientReadingTest {
         assertThat(decoded.value().getState()).isEqualTo(TaskState.TASK_FAILED);
         assertThat(decoded.problems()).containsExactly("unknown field 'agentID'");
     }
+
+    @Test
+    void encodedSurrogatesInInvalidUtf8BecomeReplacementCharacters() {
+        byte[] json = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'b', '"',
+            '}'};
+        Decoded<Metric> decoded = MesosJson.fromJson(json, Metric.getDefaultInstance());
+        assertThat(decoded.ok()).isTrue();
+        assertThat(decoded.value().getName()).isEqualTo("a\uFFFDb");
+    }
 }
