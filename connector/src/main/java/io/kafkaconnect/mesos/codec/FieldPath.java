@@ -26,10 +26,6 @@ final class FieldPath {
         segments[--size] = null;
     }
 
-    int depth() {
-        return size;
-    }
-
     /** The current path. */
     String render() {
         return render(null);

@@ -191,4 +191,15 @@ class LenientReadingTest {
         assertThat(decoded.ok()).isTrue();
         assertThat(decoded.value().getName()).isEqualTo("a\uFFFDb");
     }
+
+    @Test
+    void nestingBeyondTheLimitIsCutWithAProblemNotAStackOverflow() {
+        // DescriptorProto is recursive (nested_type), unlike the Mesos master types
+        String json = "{\"nested_type\":".repeat(150) + "{\"name\":\"leaf\"}" + "}".repeat(150);
+        Decoded<com.google.protobuf.DescriptorProtos.DescriptorProto> decoded = read(json,
+                com.google.protobuf.DescriptorProtos.DescriptorProto.getDefaultInstance());
+        assertThat(decoded.ok()).isTrue();
+        assertThat(decoded.problems()).singleElement().asString()
+                .startsWith("nesting deeper than 100 at 'nested_type.nested_type.").endsWith(", skipped");
+    }
 }
