@@ -158,14 +158,14 @@ final class JsonReader {
     private Object duration(String text, Message.Builder child) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            problems.add("invalid duration '" + text + "' for field '" + path.render() + "', skipped");
+            problems.add("invalid duration '" + Problems.shorten(text) + "' for field '" + path.render() + "', skipped");
             return null;
         }
         long seconds;
         try {
             seconds = Long.parseLong(m.group(2));
         } catch (NumberFormatException e) {
-            problems.add("duration out of range '" + text + "' for field '" + path.render() + "', skipped");
+            problems.add("duration out of range '" + Problems.shorten(text) + "' for field '" + path.render() + "', skipped");
             return null;
         }
         int nanos = m.group(3) == null ? 0 : Integer.parseInt((m.group(3) + "00000000").substring(0, 9));
@@ -305,7 +305,7 @@ final class JsonReader {
             return null;
         }
         if (found == null) {
-            String shown = value.isTextual() ? value.textValue() : value.asText();
+            String shown = Problems.shorten(value.isTextual() ? value.textValue() : value.asText());
             problems.add("unknown enum value '" + shown + "' for field '" + path.render() + "'");
         }
         return found;

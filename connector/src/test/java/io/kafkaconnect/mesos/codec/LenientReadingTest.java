@@ -202,4 +202,14 @@ class LenientReadingTest {
         assertThat(decoded.problems()).singleElement().asString()
                 .startsWith("nesting deeper than 100 at 'nested_type.nested_type.").endsWith(", skipped");
     }
+
+    @Test
+    void hostileKeysAndNamesAreShortenedInProblems() {
+        String longName = "X".repeat(10_000);
+        Decoded<Event> decoded = read("{\"" + longName + "\":1,\"type\":\"" + longName + "\"}",
+                Event.getDefaultInstance());
+        assertThat(decoded.ok()).isTrue();
+        assertThat(decoded.problems()).containsExactly("unknown field '" + "X".repeat(61) + "...'",
+                "unknown enum value '" + "X".repeat(61) + "...' for field 'type'");
+    }
 }
