@@ -1,5 +1,7 @@
 package io.kafkaconnect.mesos.codec;
 
+import java.nio.file.Files;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.master.Protos.Response;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,8 @@ class DocsExamplesTest {
 
     @BeforeAll
     static void load() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(DocsExamples.FILE),
+                "the Mesos docs reference copy is not beside this clone: " + DocsExamples.FILE.toAbsolutePath());
         examples = DocsExamples.load();
     }
 
