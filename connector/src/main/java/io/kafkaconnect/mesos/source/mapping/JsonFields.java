@@ -93,24 +93,34 @@ final class JsonFields {
         return value.intValue();
     }
 
-    /** A double; also accepts numeric strings and Mesos's {@code "Infinity"} / {@code "-Infinity"}. */
+    /**
+     * A finite double; also accepts numeric strings. Infinity and NaN (which Mesos accepts as {@code "Infinity"},
+     * e.g. for an unlimited task limit) read as null: JSON converters cannot carry them and would turn them into 0.
+     */
     static Double float64(JsonNode node, String field) {
         JsonNode value = child(node, field);
         if (value == null) {
             return null;
         }
+        double result;
         if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value.isTextual()) {
+            result = value.doubleValue();
+        } else if (value.isTextual()) {
             try {
-                return Double.parseDouble(value.textValue().trim());
+                result = Double.parseDouble(value.textValue().trim());
             } catch (NumberFormatException e) {
-                // fall through to the log line
+                wrongType(field, "a double", value);
+                return null;
             }
+        } else {
+            wrongType(field, "a double", value);
+            return null;
         }
-        wrongType(field, "a double", value);
-        return null;
+        if (Double.isNaN(result) || Double.isInfinite(result)) {
+            wrongType(field, "a finite double", value);
+            return null;
+        }
+        return result;
     }
 
     static Boolean bool(JsonNode node, String field) {
@@ -162,9 +172,9 @@ final class JsonFields {
         return nanos == null ? null : new Date(Math.floorDiv(nanos, NANOS_PER_MILLI));
     }
 
-    /** A time given as epoch seconds in a double; null for non-finite values. */
+    /** A time given as epoch seconds in a double. */
     static Date dateFromSeconds(Double seconds) {
-        if (seconds == null || seconds.isNaN() || seconds.isInfinite()) {
+        if (seconds == null) {
             return null;
         }
         return new Date(Math.round(seconds * 1000.0));

@@ -135,7 +135,7 @@ final class OpenMaps {
     }
 
     private static String renderNumber(double number) {
-        if (number == Math.rint(number) && !Double.isInfinite(number) && Math.abs(number) < 1e15) {
+        if (number == Math.rint(number) && Math.abs(number) < 1e15) {
             return Long.toString((long) number);
         }
         return Double.toString(number);

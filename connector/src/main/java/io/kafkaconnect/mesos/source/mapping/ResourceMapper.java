@@ -151,7 +151,7 @@ final class ResourceMapper {
         for (JsonNode resource : elements(parent, field)) {
             Double value = float64(child(resource, "scalar"), "value");
             String name = text(resource, "name");
-            if (value == null || name == null || value.isNaN() || value.isInfinite()) {
+            if (value == null || name == null) {
                 continue;
             }
             switch (name) {

@@ -81,7 +81,7 @@ public final class MesosSchemas {
             .field("container_image", string("Container image name (Docker or Appc)")),
             "", "the task's resources")
             .field("resources", array(RESOURCE, "The task's resources"))
-            .field("limits", doubleMap("Resource limits (Task.limits), by resource name"))
+            .field("limits", doubleMap("Resource limits (Task.limits), by resource name; null value = unlimited"))
             .field("labels", stringMap("Task labels"))
             .field("status", TASK_STATUS)
             .field("statuses", array(TASK_STATUS, "Status updates the master holds, oldest first"))

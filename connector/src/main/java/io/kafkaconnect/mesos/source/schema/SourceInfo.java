@@ -37,14 +37,24 @@ public record SourceInfo(String masterId, String leader, String streamId, long s
             .version(1)
             .doc("Provenance of the record: master, stream position and the call that produced it")
             .optional()
-            .field(MASTER_ID, Schema.OPTIONAL_STRING_SCHEMA)
-            .field(LEADER, Schema.OPTIONAL_STRING_SCHEMA)
-            .field(STREAM_ID, Schema.OPTIONAL_STRING_SCHEMA)
-            .field(SEQUENCE, Schema.OPTIONAL_INT64_SCHEMA)
-            .field(SNAPSHOT, Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field(RECONCILED, Schema.OPTIONAL_BOOLEAN_SCHEMA)
-            .field(CALL, Schema.OPTIONAL_STRING_SCHEMA)
+            .field(MASTER_ID, optionalString("Id of the master that produced the data (MasterInfo.id)"))
+            .field(LEADER, optionalString("URL of the leading master the connector talked to"))
+            .field(STREAM_ID, optionalString("Id of the SUBSCRIBE connection; null for polled rows"))
+            .field(SEQUENCE, SchemaBuilder.int64().optional()
+                    .doc("Position of the record in its stream or poll round, counted by the connector").build())
+            .field(SNAPSHOT, optionalBoolean("True for rows taken from a SUBSCRIBED snapshot"))
+            .field(RECONCILED, optionalBoolean("True for rows synthesized by reconciliation, not seen as a live "
+                    + "event"))
+            .field(CALL, optionalString("Read call that produced a polled row, e.g. GET_QUOTA; null for the stream"))
             .build();
+
+    private static Schema optionalString(String doc) {
+        return SchemaBuilder.string().optional().doc(doc).build();
+    }
+
+    private static Schema optionalBoolean(String doc) {
+        return SchemaBuilder.bool().optional().doc(doc).build();
+    }
 
     /** This block as a {@link #SCHEMA} struct. */
     public Struct toStruct() {
