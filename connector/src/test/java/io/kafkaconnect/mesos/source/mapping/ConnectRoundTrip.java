@@ -24,27 +24,27 @@ import org.apache.kafka.connect.json.JsonConverter;
 final class ConnectRoundTrip {
 
     private static final String TOPIC = "mesos.test";
+    private static final JsonConverter WITH_SCHEMAS = converter(true);
+    private static final JsonConverter SCHEMALESS = converter(false);
 
     private ConnectRoundTrip() {
     }
 
     static void assertValidAndLossless(Struct value) {
         value.validate();
-        JsonConverter withSchemas = converter(true);
-        byte[] enveloped = withSchemas.fromConnectData(TOPIC, value.schema(), value);
-        SchemaAndValue back = withSchemas.toConnectData(TOPIC, enveloped);
+        byte[] enveloped = WITH_SCHEMAS.fromConnectData(TOPIC, value.schema(), value);
+        SchemaAndValue back = WITH_SCHEMAS.toConnectData(TOPIC, enveloped);
         assertThat(back.value()).as("round trip with schemas.enable=true").isEqualTo(value);
         assertThat(back.schema()).isEqualTo(value.schema());
 
-        JsonConverter schemaless = converter(false);
-        byte[] plain = schemaless.fromConnectData(TOPIC, value.schema(), value);
-        Object read = schemaless.toConnectData(TOPIC, plain).value();
+        byte[] plain = SCHEMALESS.fromConnectData(TOPIC, value.schema(), value);
+        Object read = SCHEMALESS.toConnectData(TOPIC, plain).value();
         assertThat(retype(read, value.schema())).as("round trip with schemas.enable=false").isEqualTo(value);
     }
 
     /** The JSON JsonConverter writes with schemas.enable=false (what docs/topics.md shows). */
     static String schemalessJson(Struct value) {
-        return new String(converter(false).fromConnectData(TOPIC, value.schema(), value), StandardCharsets.UTF_8);
+        return new String(SCHEMALESS.fromConnectData(TOPIC, value.schema(), value), StandardCharsets.UTF_8);
     }
 
     private static JsonConverter converter(boolean schemasEnabled) {
