@@ -76,6 +76,7 @@ class MapperRobustnessTest {
         tree.forEach(inputs::add); // also every direct child, so wrapped bodies are reached
         for (JsonNode input : inputs) {
             check(entities.task(input, Op.READ, SRC, T));
+            check(entities.task(TaskUpdates.apply(input, input), Op.UPDATE, SRC, T));
             check(entities.agent(input, Op.READ, SRC, T));
             check(entities.recoveredAgent(input, Op.READ, SRC, T));
             check(entities.framework(input, false, Op.READ, SRC, T));
