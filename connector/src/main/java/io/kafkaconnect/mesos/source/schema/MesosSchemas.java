@@ -89,68 +89,10 @@ public final class MesosSchemas {
             .build();
 
     /** Latest full state of an agent; key agent id. */
-    public static final Schema AGENT = resourceTotals(resourceTotals(timeInfo(timeInfo(timeInfo(SchemaBuilder.struct()
-            .name(NS + "Agent")
-            .version(1)
-            .doc("Latest state of a Mesos agent")
-            .field("op", string("CREATE, UPDATE, DELETE or READ (row from a snapshot or poll)"))
-            .field("ts", timestamp("Event time of the change, or the time of the snapshot or poll"))
-            .field("agent_id", string("Agent id"))
-            .field("hostname", string("Agent hostname"))
-            .field("port", int32("Agent port"))
-            .field("active", bool("True if the agent is connected and active"))
-            .field("deactivated", bool("True if an operator deactivated the agent (DEACTIVATE_AGENT or drain)"))
-            .field("recovered", bool("True for agents known from the registry that have not re-registered since a "
-                    + "master failover (GET_AGENTS recovered_agents)"))
-            .field("version", string("Mesos version of the agent"))
-            .field("pid", string("libprocess pid of the agent"))
-            .field("domain_region", string("Fault domain region"))
-            .field("domain_zone", string("Fault domain zone"))
-            .field("attributes", stringMap("Agent attributes, values rendered as text"))
-            .field("capabilities", stringArray("Agent capabilities, e.g. MULTI_ROLE, AGENT_DRAINING")),
-            "registered_time", "When the agent registered"),
-            "reregistered_time", "When the agent last re-registered"),
-            "estimated_drain_start_time", "When the agent is estimated to start draining")
-            .field("drain_state", string("Drain state: DRAINING or DRAINED; null when not draining"))
-            .field("drain_max_grace_period_ns", int64("Drain max grace period, nanoseconds"))
-            .field("drain_mark_gone", bool("True if the agent will be marked gone once drained")),
-            "total_", "the agent's total resources"),
-            "allocated_", "the agent's allocated resources")
-            .field("total_resources", array(RESOURCE, "Total resources of the agent (endpoint format)"))
-            .field("allocated_resources", array(RESOURCE, "Resources allocated to frameworks"))
-            .field("source", SourceInfo.SCHEMA)
-            .build();
+    public static final Schema AGENT = agent();
 
     /** Latest full state of a framework; key framework id. */
-    public static final Schema FRAMEWORK = resourceTotals(timeInfo(timeInfo(timeInfo(SchemaBuilder.struct()
-            .name(NS + "Framework")
-            .version(1)
-            .doc("Latest state of a Mesos framework")
-            .field("op", string("CREATE, UPDATE, DELETE or READ (row from a snapshot or poll)"))
-            .field("ts", timestamp("Event time of the change, or the time of the snapshot or poll"))
-            .field("framework_id", string("Framework id"))
-            .field("name", string("Framework name"))
-            .field("user", string("User the framework's tasks run as by default"))
-            .field("principal", string("Principal the framework authenticated as"))
-            .field("role", string("Deprecated single role, if set"))
-            .field("roles", stringArray("Roles the framework subscribes with"))
-            .field("hostname", string("Scheduler hostname"))
-            .field("webui_url", string("Framework web UI"))
-            .field("failover_timeout_seconds", float64("Failover timeout, seconds"))
-            .field("checkpoint", bool("True if the framework checkpoints"))
-            .field("capabilities", stringArray("Framework capabilities, e.g. PARTITION_AWARE"))
-            .field("labels", stringMap("Framework labels"))
-            .field("active", bool("True if the framework is active"))
-            .field("connected", bool("True if the scheduler is connected"))
-            .field("recovered", bool("True if known only from a re-registering agent after a master failover"))
-            .field("completed", bool("True for completed (removed) frameworks")),
-            "registered_time", "When the framework registered"),
-            "reregistered_time", "When the framework last re-registered"),
-            "unregistered_time", "When the framework was removed"),
-            "allocated_", "the framework's allocated resources")
-            .field("allocated_resources", array(RESOURCE, "Resources allocated to the framework"))
-            .field("source", SourceInfo.SCHEMA)
-            .build();
+    public static final Schema FRAMEWORK = framework();
 
     /** Latest full state of an executor; key {@code <agent_id>/<framework_id>/<executor_id>}. */
     public static final Schema EXECUTOR = resourceTotals(SchemaBuilder.struct()
@@ -304,6 +246,72 @@ public final class MesosSchemas {
     /** Topic suffix to value schema, in a stable order (for golden files and docs). */
     public static Map<String, Schema> all() {
         return ALL;
+    }
+
+    private static Schema agent() {
+        SchemaBuilder agent = SchemaBuilder.struct()
+                .name(NS + "Agent")
+                .version(1)
+                .doc("Latest state of a Mesos agent")
+                .field("op", string("CREATE, UPDATE, DELETE or READ (row from a snapshot or poll)"))
+                .field("ts", timestamp("Event time of the change, or the time of the snapshot or poll"))
+                .field("agent_id", string("Agent id"))
+                .field("hostname", string("Agent hostname"))
+                .field("port", int32("Agent port"))
+                .field("active", bool("True if the agent is connected and active"))
+                .field("deactivated", bool("True if an operator deactivated the agent (DEACTIVATE_AGENT or drain)"))
+                .field("recovered", bool("True for agents known from the registry that have not re-registered "
+                        + "since a master failover (GET_AGENTS recovered_agents)"))
+                .field("version", string("Mesos version of the agent"))
+                .field("pid", string("libprocess pid of the agent"))
+                .field("domain_region", string("Fault domain region"))
+                .field("domain_zone", string("Fault domain zone"))
+                .field("attributes", stringMap("Agent attributes, values rendered as text"))
+                .field("capabilities", stringArray("Agent capabilities, e.g. MULTI_ROLE, AGENT_DRAINING"));
+        timeInfo(agent, "registered_time", "When the agent registered");
+        timeInfo(agent, "reregistered_time", "When the agent last re-registered");
+        timeInfo(agent, "estimated_drain_start_time", "When the agent is estimated to start draining");
+        agent.field("drain_state", string("Drain state: DRAINING or DRAINED; null when not draining"))
+                .field("drain_max_grace_period_ns", int64("Drain max grace period, nanoseconds"))
+                .field("drain_mark_gone", bool("True if the agent will be marked gone once drained"));
+        resourceTotals(agent, "total_", "the agent's total resources");
+        resourceTotals(agent, "allocated_", "the agent's allocated resources");
+        return agent.field("total_resources", array(RESOURCE, "Total resources of the agent (endpoint format)"))
+                .field("allocated_resources", array(RESOURCE, "Resources allocated to frameworks"))
+                .field("source", SourceInfo.SCHEMA)
+                .build();
+    }
+
+    private static Schema framework() {
+        SchemaBuilder framework = SchemaBuilder.struct()
+                .name(NS + "Framework")
+                .version(1)
+                .doc("Latest state of a Mesos framework")
+                .field("op", string("CREATE, UPDATE, DELETE or READ (row from a snapshot or poll)"))
+                .field("ts", timestamp("Event time of the change, or the time of the snapshot or poll"))
+                .field("framework_id", string("Framework id"))
+                .field("name", string("Framework name"))
+                .field("user", string("User the framework's tasks run as by default"))
+                .field("principal", string("Principal the framework authenticated as"))
+                .field("role", string("Deprecated single role, if set"))
+                .field("roles", stringArray("Roles the framework subscribes with"))
+                .field("hostname", string("Scheduler hostname"))
+                .field("webui_url", string("Framework web UI"))
+                .field("failover_timeout_seconds", float64("Failover timeout, seconds"))
+                .field("checkpoint", bool("True if the framework checkpoints"))
+                .field("capabilities", stringArray("Framework capabilities, e.g. PARTITION_AWARE"))
+                .field("labels", stringMap("Framework labels"))
+                .field("active", bool("True if the framework is active"))
+                .field("connected", bool("True if the scheduler is connected"))
+                .field("recovered", bool("True if known only from a re-registering agent after a master failover"))
+                .field("completed", bool("True for completed (removed) frameworks"));
+        timeInfo(framework, "registered_time", "When the framework registered");
+        timeInfo(framework, "reregistered_time", "When the framework last re-registered");
+        timeInfo(framework, "unregistered_time", "When the framework was removed");
+        resourceTotals(framework, "allocated_", "the framework's allocated resources");
+        return framework.field("allocated_resources", array(RESOURCE, "Resources allocated to the framework"))
+                .field("source", SourceInfo.SCHEMA)
+                .build();
     }
 
     private static Map<String, Schema> buildAll() {
