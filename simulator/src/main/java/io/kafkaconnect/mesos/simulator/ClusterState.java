@@ -344,6 +344,13 @@ public final class ClusterState {
     }
   }
 
+  /** Whether the task exists and is not terminal. */
+  public boolean isLive(String taskId) {
+    synchronized (lock) {
+      return tasks.containsKey(taskId);
+    }
+  }
+
   static boolean isTerminal(TaskState state) {
     return switch (state) {
       case TASK_FINISHED, TASK_FAILED, TASK_KILLED, TASK_ERROR, TASK_LOST, TASK_DROPPED, TASK_GONE,
