@@ -22,11 +22,11 @@ import com.sun.net.httpserver.HttpsServer;
 import javax.net.ssl.SSLContext;
 
 /** A scripted HTTP(S) endpoint standing in for a Mesos master in client unit tests; records what it receives. */
-final class StubMaster implements AutoCloseable {
+public final class StubMaster implements AutoCloseable {
 
     /** One request as the stub saw it. */
-    record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+    public record Received(String method, String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             for (Map.Entry<String, List<String>> e : headers.entrySet()) {
                 if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
                     return String.join(",", e.getValue());
@@ -35,13 +35,13 @@ final class StubMaster implements AutoCloseable {
             return null;
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, UTF_8);
         }
     }
 
     /** Answers request number {@code index} (0-based). */
-    interface Script {
+    public interface Script {
         void answer(HttpExchange exchange, Received request, int index) throws IOException;
     }
 
@@ -68,30 +68,30 @@ final class StubMaster implements AutoCloseable {
         server.start();
     }
 
-    static StubMaster http(Script script) throws IOException {
+    public static StubMaster http(Script script) throws IOException {
         return new StubMaster(HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0), "http", script);
     }
 
-    static StubMaster https(SSLContext context, Script script) throws IOException {
+    public static StubMaster https(SSLContext context, Script script) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         return new StubMaster(server, "https", script);
     }
 
     /** {@code http://127.0.0.1:<port>} */
-    URI url() {
+    public URI url() {
         return URI.create(scheme + "://127.0.0.1:" + port());
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<Received> requests() {
+    public List<Received> requests() {
         return received;
     }
 
-    static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+    public static void respond(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
         if (contentType != null) {
             exchange.getResponseHeaders().set("Content-Type", contentType);
         }
@@ -103,21 +103,21 @@ final class StubMaster implements AutoCloseable {
         }
     }
 
-    static void json(HttpExchange exchange, int status, String json) throws IOException {
+    public static void json(HttpExchange exchange, int status, String json) throws IOException {
         respond(exchange, status, "application/json", json.getBytes(UTF_8));
     }
 
-    static void text(HttpExchange exchange, int status, String text) throws IOException {
+    public static void text(HttpExchange exchange, int status, String text) throws IOException {
         respond(exchange, status, "text/plain; charset=utf-8", text.getBytes(UTF_8));
     }
 
-    static void redirect(HttpExchange exchange, String location) throws IOException {
+    public static void redirect(HttpExchange exchange, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.sendResponseHeaders(307, -1);
     }
 
     /** Starts a chunked streaming answer; write records to the returned stream and flush. */
-    static OutputStream startStream(HttpExchange exchange, String contentType) throws IOException {
+    public static OutputStream startStream(HttpExchange exchange, String contentType) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(200, 0);
         return exchange.getResponseBody();
