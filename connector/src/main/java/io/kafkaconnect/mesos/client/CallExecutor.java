@@ -1,6 +1,7 @@
 package io.kafkaconnect.mesos.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,13 +167,34 @@ final class CallExecutor {
         if (!streaming) {
             return call.execute();
         }
-        ScheduledFuture<?> timeout = scheduler.schedule(call::cancel, config.requestTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
+        AtomicBoolean settled = new AtomicBoolean();
+        ScheduledFuture<?> timeout = scheduler.schedule(() -> {
+            if (settled.compareAndSet(false, true)) {
+                call.cancel();
+            }
+        }, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Response response;
         try {
-            return call.execute();
+            response = call.execute();
+        } catch (IOException e) {
+            throw settled.compareAndSet(false, true) ? e : headersTimeout(e);
         } finally {
             timeout.cancel(false);
         }
+        if (!settled.compareAndSet(false, true)) {
+            response.close();
+            throw headersTimeout(null);
+        }
+        return response;
+    }
+
+    private IOException headersTimeout(IOException cause) {
+        InterruptedIOException timedOut = new InterruptedIOException("no response headers within "
+                + config.requestTimeout());
+        if (cause != null) {
+            timedOut.initCause(cause);
+        }
+        return timedOut;
     }
 
     private Request request(URI url, byte[] body, SendTracker tracker) {

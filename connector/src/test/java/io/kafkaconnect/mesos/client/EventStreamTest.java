@@ -255,6 +255,20 @@ class EventStreamTest {
         }
     }
 
+    @Test
+    void subscribeGivesUpWhenNoHeadersArrive() throws IOException {
+        CountDownLatch release = new CountDownLatch(1);
+        try (StubMaster master = StubMaster.http((ex, req, i) -> await(release));
+             MesosClient client = new MesosClient(config(master.url()).requestTimeout(Duration.ofMillis(300))
+                     .build())) {
+            assertThatThrownBy(client::subscribe).isInstanceOfSatisfying(MesosConnectionException.class,
+                    e -> assertThat(e).hasMessageContaining("no response headers"));
+            assertThat(master.requests()).hasSize(2);
+        } finally {
+            release.countDown();
+        }
+    }
+
     private static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] p : parts) {
