@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -101,7 +102,11 @@ final class StreamWatchdog implements AutoCloseable {
     }
 
     private void schedule(long delayNanos) {
-        pending = scheduler.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        try {
+            pending = scheduler.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            closed = true; // the client was closed; the stream is being torn down with it
+        }
     }
 
     @Override
