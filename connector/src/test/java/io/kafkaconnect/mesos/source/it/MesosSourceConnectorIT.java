@@ -311,4 +311,31 @@ class MesosSourceConnectorIT {
         });
         return errors;
     }
+
+    @Test
+    void aProtobufStreamGivesTheSameEntitiesAndArchivesTheRawBytes() {
+        startMesos();
+        var state = mesos.state();
+        String fw = state.registerFramework("marathon", "web");
+        String a1 = state.addAgent("agent-1.example", "10.0.0.1");
+        String t1 = state.launchTask(fw, a1, "web-1", 0.5, 128);
+        String prefix = "proto";
+        Map<String, String> props = connectorConfig(connect, mesos, prefix);
+        props.put("mesos.encoding", "protobuf");
+        connect.configureConnector("proto", props);
+        eventually(WAIT, () -> latest(connect, prefix + ".tasks"), m -> m.containsKey(fw + "/" + t1), "snapshot");
+        state.updateTask(fw, t1, TaskState.TASK_RUNNING);
+        Map<String, JsonNode> tasks = eventually(WAIT, () -> latest(connect, prefix + ".tasks"),
+                m -> "TASK_RUNNING".equals(m.get(fw + "/" + t1).path("state").asText()), "update from protobuf");
+        assertThat(tasks.get(fw + "/" + t1).path("agent_id").asText()).isEqualTo(a1);
+        JsonNode update = eventually(WAIT, () -> readAll(connect, prefix + ".events"),
+                l -> l.stream().anyMatch(e -> "TASK_UPDATED".equals(e.getValue().path("type").asText())),
+                "TASK_UPDATED archived").stream()
+                .filter(e -> "TASK_UPDATED".equals(e.getValue().path("type").asText())).findFirst().orElseThrow()
+                .getValue();
+        assertThat(update.path("payload_format").asText()).isEqualTo("protobuf");
+        assertThat(update.path("payload_bytes").asText()).as("base64 of the raw record").isNotEmpty();
+        assertThat(update.path("payload_json").asText()).contains("TASK_RUNNING");
+        connect.deleteConnector("proto");
+    }
 }
