@@ -72,10 +72,6 @@ public final class SourceTaskMetrics implements StreamListener, DynamicMBean, Au
         counter("poll-errors-total");
     }
 
-    public ObjectName objectName() {
-        return name;
-    }
-
     void queueDepth(LongSupplier supplier) {
         this.queueDepth = supplier;
     }

@@ -172,10 +172,6 @@ public final class EntityModel {
         return entry != null && entry.held();
     }
 
-    public int size(EntityKind kind) {
-        return (int) entries.keySet().stream().filter(r -> r.kind() == kind).count();
-    }
-
     PublishedState published() {
         return published;
     }

@@ -1,9 +1,7 @@
 package io.kafkaconnect.mesos.source.state;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,15 +28,6 @@ public final class PublishedState {
         return byKind.get(ref.kind()).containsKey(ref.key());
     }
 
-    /** Records a published change: a DELETE forgets the key, anything else stores its digest. */
-    public void record(EntityChange change, String agentId, String frameworkId) {
-        if (change.isDelete()) {
-            byKind.get(change.ref().kind()).remove(change.ref().key());
-        } else {
-            put(change.ref(), new PublishedEntry(change.digest(), agentId, frameworkId));
-        }
-    }
-
     public void put(EntityRef ref, PublishedEntry entry) {
         if (entry.digest() == ContentDigest.DELETED) {
             byKind.get(ref.kind()).remove(ref.key());
@@ -54,36 +43,5 @@ public final class PublishedState {
     /** The published keys of one kind (a live view; copy before modifying the state while iterating). */
     public Set<String> keys(EntityKind kind) {
         return byKind.get(kind).keySet();
-    }
-
-    /** Published entities of {@code kind} owned by {@code agentId} (tasks, executors). */
-    public List<String> keysOnAgent(EntityKind kind, String agentId) {
-        List<String> keys = new ArrayList<>();
-        byKind.get(kind).forEach((key, entry) -> {
-            if (agentId.equals(entry.agentId())) {
-                keys.add(key);
-            }
-        });
-        return keys;
-    }
-
-    /** Published entities of {@code kind} owned by {@code frameworkId} (tasks, executors). */
-    public List<String> keysOfFramework(EntityKind kind, String frameworkId) {
-        List<String> keys = new ArrayList<>();
-        byKind.get(kind).forEach((key, entry) -> {
-            if (frameworkId.equals(entry.frameworkId())) {
-                keys.add(key);
-            }
-        });
-        return keys;
-    }
-
-    public int size(EntityKind kind) {
-        return byKind.get(kind).size();
-    }
-
-    /** Forgets every entity of the given kinds (an offset reset: the next snapshot is published in full). */
-    public void clear(Set<EntityKind> kinds) {
-        kinds.forEach(kind -> byKind.get(kind).clear());
     }
 }
