@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,8 +80,7 @@ public final class ContentDigest {
 
     private static void feedObject(MessageDigest sha, JsonNode node, Set<String> skipped) {
         List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             if (!skipped.contains(field.getKey()) && !field.getValue().isNull()) {
                 fields.add(field);
             }
