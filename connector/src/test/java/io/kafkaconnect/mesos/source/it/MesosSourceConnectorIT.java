@@ -180,8 +180,11 @@ class MesosSourceConnectorIT {
         eventually(WAIT, () -> latest(connect, prefix + ".agents"),
                 m -> m.get(a1).path("deactivated").asBoolean(), "deactivation (never streamed) published by polling");
         Map<String, JsonNode> master = eventually(WAIT, () -> latest(connect, prefix + ".master"),
-                m -> m.size() == 1, "the leading master published");
-        assertThat(master.keySet().iterator().next()).isNotBlank();
+                m -> m.size() == 1 && m.values().iterator().next().path("healthy").asBoolean()
+                        && !m.values().iterator().next().path("build_version").asText().isEmpty()
+                        && m.values().iterator().next().path("flags").size() > 0,
+                "the leading master published, merged from GET_MASTER, GET_VERSION, GET_HEALTH and GET_FLAGS");
+        assertThat(master.values().iterator().next().path("build_version").asText()).isEqualTo("1.11.0");
         eventually(WAIT, () -> readAll(connect, prefix + ".metrics"),
                 rows -> rows.stream().anyMatch(r -> "master/elected".equals(r.getKey())), "metrics, one row each");
 

@@ -193,6 +193,10 @@ class MesosSourceResilienceIT {
                 keys -> keys.equals(truth.agents().keySet()), "agents converge");
         eventually(WAIT, () -> latest(connect, prefix + ".frameworks").keySet(),
                 keys -> keys.equals(truth.frameworks().keySet()), "frameworks converge");
+        Map<String, String> expectedExecutors = new HashMap<>();
+        truth.executors().forEach((executor, agent) -> expectedExecutors.put(executor, agent));
+        eventually(WAIT, () -> executorsByAgent(latest(connect, prefix + ".executors")),
+                expectedExecutors::equals, "executors (polled only) converge");
         assertThat(metric("converge", "reconnects-end_of_stream")).isGreaterThanOrEqualTo(5);
         connect.deleteConnector("converge");
     }
@@ -226,6 +230,16 @@ class MesosSourceResilienceIT {
             }
         }
         return expected;
+    }
+
+    /** executor id -> agent id, from executor keys {@code <agent>/<framework>/<executor>}. */
+    private static Map<String, String> executorsByAgent(Map<String, JsonNode> published) {
+        Map<String, String> byId = new HashMap<>();
+        published.keySet().forEach(key -> {
+            String[] parts = key.split("/", 3);
+            byId.put(parts[2], parts[0]);
+        });
+        return byId;
     }
 
     private static Map<String, String> mismatches(Map<String, JsonNode> published, Map<String, String> expected) {
