@@ -167,7 +167,7 @@ class MesosSourceResilienceIT {
     }
 
     @Test
-    void entityTopicsConvergeToTheGroundTruthDespiteRepeatedDrops() throws Exception {
+    void entityTopicsConvergeToTheGroundTruthDespiteRepeatedDropsAndARestart() throws Exception {
         mesos = SimulatedMesosCluster.builder().heartbeatInterval(Duration.ofMillis(300)).build().start();
         WorkloadGenerator generator = new WorkloadGenerator(mesos, WorkloadConfig.of(42, 20, 4, 60)
                 .withRates(0.03, 0.02, 0.1));
@@ -180,6 +180,10 @@ class MesosSourceResilienceIT {
         for (int i = 0; i < 5; i++) {
             Thread.sleep(2_500); // about 2,000 events between drops
             mesos.faults().dropAllStreams();
+            if (i == 2) {
+                // A task restart mid-run: the new task reads back what was committed and reconciles against it.
+                connect.restartConnectorAndTasks("converge", false, true, false);
+            }
         }
         generator.stop();
         generator.close();
@@ -197,7 +201,8 @@ class MesosSourceResilienceIT {
         truth.executors().forEach((executor, agent) -> expectedExecutors.put(executor, agent));
         eventually(WAIT, () -> executorsByAgent(latest(connect, prefix + ".executors")),
                 expectedExecutors::equals, "executors (polled only) converge");
-        assertThat(metric("converge", "reconnects-end_of_stream")).isGreaterThanOrEqualTo(5);
+        assertThat(metric("converge", "reconnects-end_of_stream")).as("drops after the restart")
+                .isGreaterThanOrEqualTo(2);
         connect.deleteConnector("converge");
     }
 
