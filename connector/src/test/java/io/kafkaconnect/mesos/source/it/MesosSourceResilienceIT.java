@@ -163,6 +163,9 @@ class MesosSourceResilienceIT {
         eventually(WAIT, () -> latest(connect, prefix + ".agents"), m -> m.containsKey(a2), "still streaming");
         assertThat(readAll(connect, prefix + ".agents").stream().filter(e -> a1.equals(e.getKey())))
                 .as("the unchanged agent was not re-emitted by any of the resubscribes").hasSize(1);
+        assertThat(readAll(connect, prefix + ".tasks").stream().filter(e -> (fw + "/" + t1).equals(e.getKey())))
+                .as("a task as the stream left it equals the master's snapshot of it: launch and update only")
+                .hasSize(2);
         connect.deleteConnector("faults");
     }
 
