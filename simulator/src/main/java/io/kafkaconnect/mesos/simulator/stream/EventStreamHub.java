@@ -28,7 +28,6 @@ public final class EventStreamHub implements AutoCloseable {
   private final int maxSubscribers;
   private final Duration heartbeatInterval;
   private final boolean heartbeats;
-  private final StreamFaults faults = new StreamFaults();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "mesos-sim-heartbeat");
     t.setDaemon(true);
@@ -49,8 +48,22 @@ public final class EventStreamHub implements AutoCloseable {
     this.seed = seed;
   }
 
-  public StreamFaults faults() {
-    return faults;
+  /** The next record on every stream open now gets a non-numeric header. */
+  public synchronized void armGarbageHeader() {
+    subscribers.keySet().forEach(Subscriber::armGarbageHeader);
+  }
+
+  /** The next record on every stream open now declares {@code declaredSize} bytes. */
+  public synchronized void armOversizedHeader(long declaredSize) {
+    if (declaredSize < 0) {
+      throw new IllegalArgumentException("declaredSize must be >= 0");
+    }
+    subscribers.keySet().forEach(s -> s.armOversizedHeader(declaredSize));
+  }
+
+  /** The next record on every stream open now is cut in half, then the stream ends. */
+  public synchronized void armTruncate() {
+    subscribers.keySet().forEach(Subscriber::armTruncate);
   }
 
   /**

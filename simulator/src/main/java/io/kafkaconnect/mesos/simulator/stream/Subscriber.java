@@ -30,6 +30,9 @@ public final class Subscriber {
   private final EventStreamHub hub;
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private volatile boolean closed;
+  private volatile boolean garbageHeaderNext;
+  private volatile long oversizedHeaderNext = -1;
+  private volatile boolean truncateNext;
 
   Subscriber(long id, WireFormat format, OutputStream out, Runnable onClose, long seed, EventStreamHub hub) {
     this.id = id;
@@ -52,6 +55,18 @@ public final class Subscriber {
     if (!closed) {
       queue.add(event);
     }
+  }
+
+  void armGarbageHeader() {
+    garbageHeaderNext = true;
+  }
+
+  void armOversizedHeader(long declaredSize) {
+    oversizedHeaderNext = declaredSize;
+  }
+
+  void armTruncate() {
+    truncateNext = true;
   }
 
   /** Asks the writer loop to end the stream (EOF for the client). */
@@ -106,16 +121,19 @@ public final class Subscriber {
         break;
       }
       byte[] payload = ((EncodedEvent) item).bytes(format);
-      StreamFaults faults = hub.faults();
       String header;
-      if (faults.takeGarbageHeader()) {
+      if (garbageHeaderNext) {
+        garbageHeaderNext = false;
         header = "x" + payload.length + "!\n";
+      } else if (oversizedHeaderNext >= 0) {
+        header = oversizedHeaderNext + "\n";
+        oversizedHeaderNext = -1;
       } else {
-        long oversized = faults.takeOversizedHeader();
-        header = (oversized >= 0 ? Long.toString(oversized) : Integer.toString(payload.length)) + "\n";
+        header = payload.length + "\n";
       }
       packed.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
-      if (faults.takeTruncate()) {
+      if (truncateNext) {
+        truncateNext = false;
         packed.write(payload, 0, payload.length / 2);
         keepOpen = false;
         break;
