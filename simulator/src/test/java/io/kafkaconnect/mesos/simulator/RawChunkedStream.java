@@ -17,7 +17,7 @@ final class RawChunkedStream implements AutoCloseable {
   private final InputStream in;
   private final ByteArrayOutputStream body = new ByteArrayOutputStream();
   private int chunksEndingMidRecord;
-  private int chunksWithSeveralRecordStarts;
+  private int chunksHoldingARecordEnd;
   private int recordsParsed;
   /** Offset in {@link #body} where the next record header starts. */
   private long nextRecordStart;
@@ -56,9 +56,9 @@ final class RawChunkedStream implements AutoCloseable {
     }
   }
 
-  /** Reads {@code count} HTTP chunks. */
-  void readChunksUntil(int count) throws IOException {
-    for (int i = 0; i < count; i++) {
+  /** Reads HTTP chunks until {@code records} records are complete (at most {@code maxChunks} chunks). */
+  void readRecords(int records, int maxChunks) throws IOException {
+    for (int i = 0; i < maxChunks && recordsParsed < records; i++) {
       int size = Integer.parseInt(readLine().trim(), 16);
       if (size == 0) {
         return;
@@ -67,7 +67,7 @@ final class RawChunkedStream implements AutoCloseable {
       body.write(in.readNBytes(size));
       readLine();
       long chunkEnd = body.size();
-      int startsInChunk = 0;
+      boolean endInside = false;
       while (true) {
         byte[] all = body.toByteArray();
         int newline = -1;
@@ -86,8 +86,8 @@ final class RawChunkedStream implements AutoCloseable {
         if (end > all.length) {
           break;
         }
-        if (nextRecordStart >= chunkStart) {
-          startsInChunk++;
+        if (end > chunkStart && end < chunkEnd) {
+          endInside = true;
         }
         nextRecordStart = end;
         recordsParsed++;
@@ -95,8 +95,8 @@ final class RawChunkedStream implements AutoCloseable {
       if (nextRecordStart != chunkEnd) {
         chunksEndingMidRecord++;
       }
-      if (startsInChunk > 1) {
-        chunksWithSeveralRecordStarts++;
+      if (endInside) {
+        chunksHoldingARecordEnd++;
       }
     }
   }
@@ -105,8 +105,9 @@ final class RawChunkedStream implements AutoCloseable {
     return chunksEndingMidRecord;
   }
 
-  int chunksWithSeveralRecordStarts() {
-    return chunksWithSeveralRecordStarts;
+  /** Chunks in which one record ends and the next begins: records packed into one chunk. */
+  int chunksHoldingARecordEnd() {
+    return chunksHoldingARecordEnd;
   }
 
   int recordsParsed() {

@@ -1,7 +1,6 @@
 package io.kafkaconnect.mesos.simulator.stream;
 
 import io.kafkaconnect.mesos.simulator.http.WireFormat;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,9 +69,9 @@ public final class EventStreamHub implements AutoCloseable {
    * Registers a new stream whose first record is {@code subscribed}; queues the immediate HEARTBEAT and starts the
    * periodic ones. Call it while holding the state lock, right after taking the snapshot.
    */
-  public synchronized Subscriber register(WireFormat format, OutputStream out, Runnable onClose, Event subscribed) {
+  public synchronized Subscriber register(WireFormat format, Runnable onClose, Event subscribed) {
     long id = ids.incrementAndGet();
-    Subscriber subscriber = new Subscriber(id, format, out, onClose, seed * 31 + id, this);
+    Subscriber subscriber = new Subscriber(id, format, onClose, seed * 31 + id, this);
     subscriber.enqueue(new EncodedEvent(subscribed));
     ScheduledFuture<?> beat = null;
     if (heartbeats) {
@@ -118,6 +117,14 @@ public final class EventStreamHub implements AutoCloseable {
       }
     }
     all.forEach(Subscriber::close);
+  }
+
+  /** Ends the given streams. */
+  public void closeAll(List<Subscriber> streams) {
+    synchronized (this) {
+      streams.forEach(this::remove);
+    }
+    streams.forEach(Subscriber::close);
   }
 
   /** While stalled, open streams receive no bytes and no heartbeats; queued events are kept for later. */

@@ -24,7 +24,7 @@ public final class Subscriber {
 
   private final long id;
   private final WireFormat format;
-  private final OutputStream out;
+  private OutputStream out;
   private final Runnable onClose;
   private final Random random;
   private final EventStreamHub hub;
@@ -34,10 +34,9 @@ public final class Subscriber {
   private volatile long oversizedHeaderNext = -1;
   private volatile boolean truncateNext;
 
-  Subscriber(long id, WireFormat format, OutputStream out, Runnable onClose, long seed, EventStreamHub hub) {
+  Subscriber(long id, WireFormat format, Runnable onClose, long seed, EventStreamHub hub) {
     this.id = id;
     this.format = format;
-    this.out = out;
     this.onClose = onClose;
     this.random = new Random(seed);
     this.hub = hub;
@@ -75,8 +74,12 @@ public final class Subscriber {
     queue.add(CLOSE);
   }
 
-  /** Writes until the stream is closed or the client goes away. Runs on the HTTP exchange's thread. */
-  public void runWriterLoop() {
+  /**
+   * Writes the queued and future records to {@code body} until the stream is closed or the client goes away. Runs on the
+   * HTTP exchange's thread, after the response headers are sent.
+   */
+  public void runWriterLoop(OutputStream body) {
+    this.out = body;
     try {
       while (true) {
         Object first = queue.poll(200, TimeUnit.MILLISECONDS);
