@@ -6,6 +6,7 @@ set -eu
 CONNECT_URL=${CONNECT_URL:-http://connect:8083}
 CONNECTORS_DIR=${CONNECTORS_DIR:-/connectors}
 ATTEMPTS=${ATTEMPTS:-12}
+RETRY_DELAY_SECONDS=${RETRY_DELAY_SECONDS:-5}
 
 # A worker without the plugin starts fine; say so plainly instead of failing on the first PUT.
 plugins=$(curl -fsS "${CONNECT_URL}/connector-plugins")
@@ -41,7 +42,7 @@ for file in "${CONNECTORS_DIR}"/*.json; do
           break
         fi
         attempt=$((attempt + 1))
-        sleep 5
+        sleep "${RETRY_DELAY_SECONDS}"
         ;;
       *)
         echo "connector ${name}: HTTP ${code}: $(cat "${response}")" >&2
