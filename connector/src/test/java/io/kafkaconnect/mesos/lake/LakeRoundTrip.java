@@ -31,8 +31,13 @@ final class LakeRoundTrip {
 
     /** Writes the rows to {@code file} and returns what a reader gets back, converted to Connect again. */
     List<Struct> throughParquet(Schema connectSchema, List<Struct> rows, Path file) throws IOException {
+        return throughParquet(connectSchema, rows, file, ParquetFiles.ListLayout.THREE_LEVEL);
+    }
+
+    List<Struct> throughParquet(Schema connectSchema, List<Struct> rows, Path file, ParquetFiles.ListLayout lists)
+            throws IOException {
         org.apache.avro.Schema avro = avroSchema(connectSchema);
-        ParquetFiles.write(file, avro, rows.stream().map(row -> toAvro(connectSchema, row)).toList());
+        ParquetFiles.write(file, avro, rows.stream().map(row -> toAvro(connectSchema, row)).toList(), lists);
         return ParquetFiles.read(file).stream().map(record -> toConnect(avro, record)).toList();
     }
 }

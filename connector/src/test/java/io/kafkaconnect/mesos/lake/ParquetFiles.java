@@ -9,6 +9,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroWriteSupport;
 import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
@@ -24,13 +25,31 @@ final class ParquetFiles {
 
     private static final String AVRO_READ_SCHEMA = "parquet.avro.read.schema";
 
+    /** How arrays are laid out in the file. */
+    enum ListLayout {
+        /**
+         * The standard three-level LIST (what Iceberg, Spark and Hive write): elements may be null, as the topic
+         * schemas allow (array elements are optional structs).
+         */
+        THREE_LEVEL,
+        /** parquet-avro's default two-level layout, kept for old readers: a null element fails the write. */
+        LEGACY_TWO_LEVEL
+    }
+
     private ParquetFiles() {
     }
 
     /** Writes the records to a new Parquet file whose Avro schema (kept in the file footer) is {@code schema}. */
     static void write(Path file, Schema schema, List<? extends GenericRecord> records) throws IOException {
+        write(file, schema, records, ListLayout.THREE_LEVEL);
+    }
+
+    static void write(Path file, Schema schema, List<? extends GenericRecord> records, ListLayout lists)
+            throws IOException {
+        PlainParquetConfiguration conf = new PlainParquetConfiguration();
+        conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, lists == ListLayout.LEGACY_TWO_LEVEL);
         try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(new LocalOutputFile(file))
-                .withConf(new PlainParquetConfiguration())
+                .withConf(conf)
                 .withSchema(schema)
                 .withDataModel(GenericData.get())
                 .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
