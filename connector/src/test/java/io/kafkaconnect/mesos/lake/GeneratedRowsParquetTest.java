@@ -4,14 +4,10 @@ import static io.kafkaconnect.mesos.lake.RowAssertions.assertSameRows;
 
 import io.kafkaconnect.mesos.source.schema.MesosSchemas;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -30,17 +26,14 @@ class GeneratedRowsParquetTest {
     @Property(tries = 8)
     void generatedRowsOfEveryTopicReadBackEqualFromParquet(@ForAll("rowsPerTopic") Map<String, List<Struct>> rows)
             throws IOException {
-        Path dir = Files.createTempDirectory("lake-generated");
-        try {
+        try (ScratchDir scratch = new ScratchDir("lake-generated")) {
             LakeRoundTrip lake = new LakeRoundTrip();
             for (Map.Entry<String, List<Struct>> topic : rows.entrySet()) {
                 topic.getValue().forEach(Struct::validate);
                 List<Struct> read = lake.throughParquet(MesosSchemas.all().get(topic.getKey()), topic.getValue(),
-                        dir.resolve(topic.getKey() + ".parquet"));
+                        scratch.path().resolve(topic.getKey() + ".parquet"));
                 assertSameRows(topic.getValue(), read);
             }
-        } finally {
-            deleteRecursively(dir);
         }
     }
 
@@ -58,13 +51,5 @@ class GeneratedRowsParquetTest {
             }
             return byTopic;
         });
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
