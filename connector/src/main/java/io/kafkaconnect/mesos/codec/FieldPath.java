@@ -26,10 +26,6 @@ final class FieldPath {
         segments[--size] = null;
     }
 
-    int depth() {
-        return size;
-    }
-
     /** The current path. */
     String render() {
         return render(null);
@@ -42,7 +38,7 @@ final class FieldPath {
             append(out, segments[i]);
         }
         if (child != null) {
-            append(out, child);
+            append(out, Problems.shorten(child));
         }
         return out.length() == 0 ? "<root>" : out.toString();
     }
@@ -51,7 +47,7 @@ final class FieldPath {
         if (segment instanceof Integer index) {
             out.append('[').append(index).append(']');
         } else if (segment instanceof MapKey mapKey) {
-            out.append('[').append(mapKey.key()).append(']');
+            out.append('[').append(Problems.shorten(mapKey.key())).append(']');
         } else {
             if (out.length() > 0) {
                 out.append('.');

@@ -48,7 +48,7 @@ final class JsonReader {
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> entry = fields.next();
-            FieldDescriptor field = index.field(entry.getKey());
+            DescriptorIndex.Field field = index.field(entry.getKey());
             if (field == null) {
                 problems.add("unknown field '" + path.render(entry.getKey()) + "'");
                 continue;
@@ -57,17 +57,17 @@ final class JsonReader {
             if (value.isNull()) {
                 continue;
             }
-            path.push(field.getName());
-            if (field.isMapField()) {
+            path.push(field.name);
+            if (field.map) {
                 mergeMap(field, value, builder);
-            } else if (field.isRepeated()) {
+            } else if (field.repeated) {
                 mergeRepeated(field, value, builder);
             } else if (value.isArray()) {
                 problems.add("field '" + path.render() + "' is not repeated but got an array, skipped");
             } else {
                 Object converted = convert(field, value, builder);
                 if (converted != null) {
-                    builder.setField(field, converted);
+                    builder.setField(field.descriptor, converted);
                 }
             }
             path.pop();
@@ -75,11 +75,11 @@ final class JsonReader {
         depth--;
     }
 
-    private void mergeRepeated(FieldDescriptor field, JsonNode value, Message.Builder builder) {
+    private void mergeRepeated(DescriptorIndex.Field field, JsonNode value, Message.Builder builder) {
         if (!value.isArray()) {
             Object converted = convert(field, value, builder); // a lone value is one element
             if (converted != null) {
-                builder.addRepeatedField(field, converted);
+                builder.addRepeatedField(field.descriptor, converted);
             }
             return;
         }
@@ -91,31 +91,31 @@ final class JsonReader {
             } else {
                 Object converted = convert(field, element, builder);
                 if (converted != null) {
-                    builder.addRepeatedField(field, converted);
+                    builder.addRepeatedField(field.descriptor, converted);
                 }
             }
             path.pop();
         }
     }
 
-    private void mergeMap(FieldDescriptor field, JsonNode value, Message.Builder builder) {
+    private void mergeMap(DescriptorIndex.Field field, JsonNode value, Message.Builder builder) {
         if (!value.isObject()) {
             mismatch("a JSON object (map)", value);
             return;
         }
-        FieldDescriptor keyField = field.getMessageType().findFieldByNumber(1);
-        FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
+        FieldDescriptor keyField = field.mapKey();
+        DescriptorIndex.Field valueField = field.mapValue();
         Iterator<Map.Entry<String, JsonNode>> entries = value.fields();
         while (entries.hasNext()) {
             Map.Entry<String, JsonNode> entry = entries.next();
             path.push(new FieldPath.MapKey(entry.getKey()));
             Object key = mapKey(keyField, entry.getKey());
-            Message.Builder entryBuilder = builder.newBuilderForField(field);
+            Message.Builder entryBuilder = builder.newBuilderForField(field.descriptor);
             Object mapValue = entry.getValue().isNull() ? null : convert(valueField, entry.getValue(), entryBuilder);
             if (key != null && mapValue != null) {
                 entryBuilder.setField(keyField, key);
-                entryBuilder.setField(valueField, mapValue);
-                builder.addRepeatedField(field, entryBuilder.buildPartial());
+                entryBuilder.setField(valueField.descriptor, mapValue);
+                builder.addRepeatedField(field.descriptor, entryBuilder.buildPartial());
             } else if (key != null && entry.getValue().isNull()) {
                 problems.add("null value for map entry '" + path.render() + "', skipped");
             }
@@ -125,9 +125,9 @@ final class JsonReader {
 
     private Object mapKey(FieldDescriptor keyField, String key) {
         if (keyField.getType() == FieldDescriptor.Type.STRING) {
-            return key;
+            return WellFormedText.of(key);
         }
-        Object converted = scalar(keyField, TextNode.valueOf(key));
+        Object converted = scalar(keyField.getType(), keyField, TextNode.valueOf(key));
         if (converted == null) {
             problems.add("invalid map key for field '" + path.render() + "', skipped");
         }
@@ -135,20 +135,20 @@ final class JsonReader {
     }
 
     /** The value for one (singular or element) occurrence of {@code field}, or {@code null} after reporting. */
-    private Object convert(FieldDescriptor field, JsonNode value, Message.Builder parent) {
-        if (field.getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
-            Object converted = scalar(field, value);
-            if (converted == null && field.getJavaType() != FieldDescriptor.JavaType.ENUM) {
-                reportUnfit(field, value);
+    private Object convert(DescriptorIndex.Field field, JsonNode value, Message.Builder parent) {
+        if (field.javaType != FieldDescriptor.JavaType.MESSAGE) {
+            Object converted = scalar(field.type, field.descriptor, value);
+            if (converted == null && field.javaType != FieldDescriptor.JavaType.ENUM) {
+                reportUnfit(field.descriptor, value);
             }
             return converted;
         }
-        Message.Builder child = parent.newBuilderForField(field);
+        Message.Builder child = parent.newBuilderForField(field.descriptor);
         if (value.isObject()) {
             merge(value, child);
             return child.buildPartial();
         }
-        if (value.isTextual() && DescriptorIndex.of(field.getMessageType()).isDuration()) {
+        if (value.isTextual() && field.durationMessage) {
             return duration(value.textValue(), child);
         }
         mismatch("a JSON object", value);
@@ -158,14 +158,14 @@ final class JsonReader {
     private Object duration(String text, Message.Builder child) {
         Matcher m = DURATION.matcher(text);
         if (!m.matches()) {
-            problems.add("invalid duration '" + text + "' for field '" + path.render() + "', skipped");
+            problems.add("invalid duration '" + Problems.shorten(text) + "' for field '" + path.render() + "', skipped");
             return null;
         }
         long seconds;
         try {
             seconds = Long.parseLong(m.group(2));
         } catch (NumberFormatException e) {
-            problems.add("duration out of range '" + text + "' for field '" + path.render() + "', skipped");
+            problems.add("duration out of range '" + Problems.shorten(text) + "' for field '" + path.render() + "', skipped");
             return null;
         }
         int nanos = m.group(3) == null ? 0 : Integer.parseInt((m.group(3) + "00000000").substring(0, 9));
@@ -182,8 +182,8 @@ final class JsonReader {
     }
 
     /** Converts a scalar or enum value; {@code null} if it does not fit (enum problems are reported here). */
-    private Object scalar(FieldDescriptor field, JsonNode value) {
-        return switch (field.getType()) {
+    private Object scalar(FieldDescriptor.Type type, FieldDescriptor field, JsonNode value) {
+        return switch (type) {
             case DOUBLE -> floating(value);
             case FLOAT -> {
                 Double d = floating(value);
@@ -201,7 +201,7 @@ final class JsonReader {
             case INT64, SINT64, SFIXED64 -> integral(value) instanceof Long l ? l : null;
             case UINT64, FIXED64 -> unsigned64(integral(value));
             case BOOL -> bool(value);
-            case STRING -> value.isTextual() ? value.textValue() : null;
+            case STRING -> value.isTextual() ? WellFormedText.of(value.textValue()) : null;
             case BYTES -> bytes(value);
             case ENUM -> enumValue(field, value);
             case MESSAGE, GROUP -> null;
@@ -305,7 +305,7 @@ final class JsonReader {
             return null;
         }
         if (found == null) {
-            String shown = value.isTextual() ? value.textValue() : value.asText();
+            String shown = Problems.shorten(value.isTextual() ? value.textValue() : value.asText());
             problems.add("unknown enum value '" + shown + "' for field '" + path.render() + "'");
         }
         return found;

@@ -23,34 +23,35 @@ final class JsonWriter {
 
     static ObjectNode write(MessageOrBuilder message) {
         ObjectNode object = NODES.objectNode();
-        for (FieldDescriptor field : DescriptorIndex.of(message.getDescriptorForType()).fieldsByNumber()) {
-            if (field.isRepeated()) {
-                if (message.getRepeatedFieldCount(field) > 0) {
-                    List<?> values = (List<?>) message.getField(field);
-                    object.set(field.getName(), field.isMapField() ? map(field, values) : array(field, values));
+        for (DescriptorIndex.Field field : DescriptorIndex.of(message.getDescriptorForType()).fieldsByNumber()) {
+            if (field.repeated) {
+                if (message.getRepeatedFieldCount(field.descriptor) > 0) {
+                    List<?> values = (List<?>) message.getField(field.descriptor);
+                    object.set(field.name, field.map ? map(field, values) : array(field, values));
                 }
-            } else if (message.hasField(field)) {
-                object.set(field.getName(), value(field, message.getField(field)));
+            } else if (message.hasField(field.descriptor)) {
+                object.set(field.name, value(field.type, message.getField(field.descriptor)));
             }
         }
         return object;
     }
 
-    private static ArrayNode array(FieldDescriptor field, List<?> values) {
+    private static ArrayNode array(DescriptorIndex.Field field, List<?> values) {
         ArrayNode array = NODES.arrayNode(values.size());
         for (Object value : values) {
-            array.add(value(field, value));
+            array.add(value(field.type, value));
         }
         return array;
     }
 
-    private static ObjectNode map(FieldDescriptor field, List<?> entries) {
-        FieldDescriptor keyField = field.getMessageType().findFieldByNumber(1);
-        FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
+    private static ObjectNode map(DescriptorIndex.Field field, List<?> entries) {
+        FieldDescriptor keyField = field.mapKey();
+        DescriptorIndex.Field valueField = field.mapValue();
         ObjectNode object = NODES.objectNode();
         for (Object entry : entries) {
             Message message = (Message) entry;
-            object.set(mapKey(keyField, message.getField(keyField)), value(valueField, message.getField(valueField)));
+            object.set(mapKey(keyField, message.getField(keyField)),
+                    value(valueField.type, message.getField(valueField.descriptor)));
         }
         return object;
     }
@@ -59,13 +60,13 @@ final class JsonWriter {
         return switch (keyField.getType()) {
             case UINT32, FIXED32 -> Integer.toUnsignedString((Integer) key);
             case UINT64, FIXED64 -> Long.toUnsignedString((Long) key);
-            case STRING -> wellFormed((String) key);
+            case STRING -> WellFormedText.of((String) key);
             default -> String.valueOf(key);
         };
     }
 
-    private static JsonNode value(FieldDescriptor field, Object value) {
-        return switch (field.getType()) {
+    private static JsonNode value(FieldDescriptor.Type type, Object value) {
+        return switch (type) {
             case DOUBLE -> doubleNode((Double) value);
             case FLOAT -> floatNode((Float) value);
             case INT32, SINT32, SFIXED32 -> NODES.numberNode((Integer) value);
@@ -73,37 +74,11 @@ final class JsonWriter {
             case INT64, SINT64, SFIXED64 -> NODES.numberNode((Long) value);
             case UINT64, FIXED64 -> unsigned64((Long) value);
             case BOOL -> NODES.booleanNode((Boolean) value);
-            case STRING -> NODES.textNode(wellFormed((String) value));
+            case STRING -> NODES.textNode(WellFormedText.of((String) value));
             case BYTES -> NODES.textNode(Base64.getEncoder().encodeToString(((ByteString) value).toByteArray()));
             case ENUM -> NODES.textNode(((EnumValueDescriptor) value).getName());
             case MESSAGE, GROUP -> write((MessageOrBuilder) value);
         };
-    }
-
-    /**
-     * The text with each unpaired surrogate replaced by U+FFFD, as UTF-8 encoding does; Jackson would otherwise
-     * fail, or merge it with the next character.
-     */
-    static String wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Character.isSurrogate(text.charAt(i))) {
-                return replaceUnpairedSurrogates(text, i);
-            }
-        }
-        return text;
-    }
-
-    private static String replaceUnpairedSurrogates(String text, int from) {
-        StringBuilder out = new StringBuilder(text.length()).append(text, 0, from);
-        for (int i = from; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                out.append(c).append(text.charAt(++i));
-            } else {
-                out.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-            }
-        }
-        return out.toString();
     }
 
     private static JsonNode doubleNode(double value) {

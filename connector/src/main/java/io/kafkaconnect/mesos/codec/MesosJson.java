@@ -81,8 +81,9 @@ public final class MesosJson {
         try {
             Message.Builder builder = defaultInstance.newBuilderForType();
             new JsonReader(problems).merge(json, builder);
-            List<String> missing = builder.findInitializationErrors();
-            if (!missing.isEmpty()) {
+            // isInitialized() is generated code and cheap; the error list is built by reflection, so only on failure
+            if (!builder.isInitialized()) {
+                List<String> missing = builder.findInitializationErrors();
                 return failed(type, "missing required fields: " + String.join(", ", missing), problems.list());
             }
             return Decoded.success((M) builder.buildPartial(), problems.list());

@@ -1,6 +1,5 @@
 package io.kafkaconnect.mesos.codec;
 
-import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import java.util.List;
@@ -49,17 +48,17 @@ public final class MesosProto {
         for (Integer number : message.getUnknownFields().asMap().keySet()) {
             problems.add("unknown field '" + path.render("#" + number) + "'");
         }
-        for (FieldDescriptor field : DescriptorIndex.of(message.getDescriptorForType()).messageFields()) {
-            path.push(field.getName());
-            if (field.isRepeated()) {
-                int count = message.getRepeatedFieldCount(field);
-                for (int i = 0; i < count; i++) {
+        for (DescriptorIndex.Field field : DescriptorIndex.of(message.getDescriptorForType()).messageFields()) {
+            path.push(field.name);
+            if (field.repeated) {
+                List<?> elements = (List<?>) message.getField(field.descriptor);
+                for (int i = 0; i < elements.size(); i++) {
                     path.push(i);
-                    reportUnknownFields((Message) message.getRepeatedField(field, i), path, problems);
+                    reportUnknownFields((Message) elements.get(i), path, problems);
                     path.pop();
                 }
-            } else if (message.hasField(field)) {
-                reportUnknownFields((Message) message.getField(field), path, problems);
+            } else if (message.hasField(field.descriptor)) {
+                reportUnknownFields((Message) message.getField(field.descriptor), path, problems);
             }
             path.pop();
         }

@@ -11,6 +11,11 @@ final class Problems {
     private List<String> items = List.of();
     private int dropped;
 
+    /** Input text (a key, an enum name) shortened for a problem message, so hostile input cannot make it huge. */
+    static String shorten(String text) {
+        return text.length() <= 64 ? text : text.substring(0, 61) + "...";
+    }
+
     void add(String problem) {
         if (items.isEmpty()) {
             items = new ArrayList<>(4);

@@ -2,8 +2,9 @@ package io.kafkaconnect.mesos.codec;
 
 import com.google.protobuf.Message;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,13 +14,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JSON examples of the Mesos 1.11.0 operator API documentation (a test resource), each mapped to the message type
+ * The JSON examples of the Mesos 1.11.0 operator API documentation, each mapped to the message type
  * its context names: a request is a {@code Call}, a response a {@code Response}, an event an {@code Event} (master or
  * agent package by section; the agent's streamed session output is {@code ProcessIO}).
  */
 final class DocsExamples {
 
-    static final String RESOURCE = "/mesos-docs/operator-http-api-1.11.0.txt";
+    /**
+     * The public docs are not part of this repository: the build points here at the project's shared reference copy
+     * ({@code ../shared/mesos/operator-http-api.txt} beside the clone), or {@code -Dmesos.docs.file=...}.
+     */
+    static final Path FILE = Path.of(System.getProperty("mesos.docs.file", "../../shared/mesos/operator-http-api.txt"));
 
     /** Agent responses that are RecordIO streams of ProcessIO records, not a Response. */
     private static final Set<String> PROCESS_IO_STREAMS = Set.of("LAUNCH_NESTED_CONTAINER_SESSION",
@@ -40,14 +45,7 @@ final class DocsExamples {
     }
 
     static List<Example> load() throws IOException {
-        String text;
-        try (InputStream in = DocsExamples.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IOException("missing test resource " + RESOURCE);
-            }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return extract(text.split("\n", -1));
+        return extract(Files.readString(FILE, StandardCharsets.UTF_8).split("\n", -1));
     }
 
     static List<Example> extract(String[] lines) {

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.google.protobuf.Message;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.mesos.v1.master.Protos.Response;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -62,6 +64,8 @@ class DocsExamplesTest {
 
     @BeforeAll
     static void load() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(DocsExamples.FILE),
+                "the Mesos docs reference copy is not beside this clone: " + DocsExamples.FILE.toAbsolutePath());
         examples = DocsExamples.load();
     }
 

@@ -182,4 +182,34 @@ class LenientReadingTest {
         assertThat(decoded.value().getState()).isEqualTo(TaskState.TASK_FAILED);
         assertThat(decoded.problems()).containsExactly("unknown field 'agentID'");
     }
+
+    @Test
+    void encodedSurrogatesInInvalidUtf8BecomeReplacementCharacters() {
+        byte[] json = {'{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', 'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'b', '"',
+            '}'};
+        Decoded<Metric> decoded = MesosJson.fromJson(json, Metric.getDefaultInstance());
+        assertThat(decoded.ok()).isTrue();
+        assertThat(decoded.value().getName()).isEqualTo("a\uFFFDb");
+    }
+
+    @Test
+    void nestingBeyondTheLimitIsCutWithAProblemNotAStackOverflow() {
+        // DescriptorProto is recursive (nested_type), unlike the Mesos master types
+        String json = "{\"nested_type\":".repeat(150) + "{\"name\":\"leaf\"}" + "}".repeat(150);
+        Decoded<com.google.protobuf.DescriptorProtos.DescriptorProto> decoded = read(json,
+                com.google.protobuf.DescriptorProtos.DescriptorProto.getDefaultInstance());
+        assertThat(decoded.ok()).isTrue();
+        assertThat(decoded.problems()).singleElement().asString()
+                .startsWith("nesting deeper than 100 at 'nested_type.nested_type.").endsWith(", skipped");
+    }
+
+    @Test
+    void hostileKeysAndNamesAreShortenedInProblems() {
+        String longName = "X".repeat(10_000);
+        Decoded<Event> decoded = read("{\"" + longName + "\":1,\"type\":\"" + longName + "\"}",
+                Event.getDefaultInstance());
+        assertThat(decoded.ok()).isTrue();
+        assertThat(decoded.problems()).containsExactly("unknown field '" + "X".repeat(61) + "...'",
+                "unknown enum value '" + "X".repeat(61) + "...' for field 'type'");
+    }
 }

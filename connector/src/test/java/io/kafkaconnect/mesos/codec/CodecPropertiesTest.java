@@ -20,7 +20,7 @@ import org.apache.mesos.v1.master.Protos.Response;
  * Properties of the codec: hostile input never throws and anything accepted is a valid message that re-encodes
  * cleanly; random Calls and Events round-trip through JSON and protobuf.
  */
-class CodecProperties {
+class CodecPropertiesTest {
 
     private static final List<Message> TYPES = List.of(Call.getDefaultInstance(), Event.getDefaultInstance(),
             Response.getDefaultInstance());

@@ -1,0 +1,55 @@
+package io.kafkaconnect.mesos.client.recordio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+class RecordIoReaderProperties {
+
+    @Property(tries = 300)
+    void anyChunkingOfAValidStreamDecodesToTheSameRecords(
+            @ForAll @Size(max = 12) List<@Size(max = 300) byte[]> records,
+            @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 700) Integer> chunkSizes) throws IOException {
+        byte[] wire = RecordIoWriter.frameAll(records);
+        RecordIoReader reader = new RecordIoReader(new ChunkedInputStream(wire, chunkSizes), 300);
+
+        List<byte[]> decoded = new ArrayList<>();
+        for (byte[] r = reader.next(); r != null; r = reader.next()) {
+            decoded.add(r);
+        }
+
+        assertThat(decoded).hasSameSizeAs(records);
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(decoded.get(i)).isEqualTo(records.get(i));
+        }
+        assertThat(reader.bytesConsumed()).isEqualTo(wire.length);
+    }
+
+    @Property(tries = 200)
+    void anyCutInsideAStreamIsReportedAsTruncationNeverAsAShortRecord(
+            @ForAll @Size(min = 1, max = 6) List<@Size(min = 1, max = 100) byte[]> records,
+            @ForAll @IntRange(min = 1, max = 10_000) int cutSeed) throws IOException {
+        byte[] wire = RecordIoWriter.frameAll(records);
+        int cut = cutSeed % wire.length;
+        byte[] truncated = java.util.Arrays.copyOf(wire, cut);
+        RecordIoReader reader = new RecordIoReader(new java.io.ByteArrayInputStream(truncated), 100);
+        int whole = 0;
+        try {
+            for (byte[] r = reader.next(); r != null; r = reader.next()) {
+                assertThat(r).isEqualTo(records.get(whole));
+                whole++;
+            }
+            // A clean end is only possible when the cut falls exactly between records.
+            assertThat(RecordIoWriter.frameAll(records.subList(0, whole)).length).isEqualTo(cut);
+        } catch (io.kafkaconnect.mesos.client.RecordIoException expected) {
+            assertThat(whole).isLessThan(records.size());
+        }
+    }
+}

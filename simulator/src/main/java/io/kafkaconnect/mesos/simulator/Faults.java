@@ -1,0 +1,89 @@
+package io.kafkaconnect.mesos.simulator;
+
+import io.kafkaconnect.mesos.simulator.stream.EventStreamHub;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Faults injected on demand into the leading master's HTTP API and event streams. */
+public final class Faults {
+  private final EventStreamHub hub;
+  private volatile Duration responseDelay = Duration.ZERO;
+  private int failuresLeft;
+  private int failureStatus;
+  private String failureText;
+
+  Faults(EventStreamHub hub) {
+    this.hub = hub;
+  }
+
+  /** Closes every open SUBSCRIBE connection (clients see EOF). */
+  public void dropAllStreams() {
+    hub.closeAll();
+  }
+
+  /** Open streams get no bytes and no heartbeats until {@link #resumeStreams()}; events are kept, not lost. */
+  public void stallStreams() {
+    hub.stall();
+  }
+
+  public void resumeStreams() {
+    hub.resume();
+  }
+
+  /** The next record written on any stream gets a non-numeric RecordIO header. */
+  public void garbageHeaderOnNextRecord() {
+    hub.faults().armGarbageHeader();
+  }
+
+  /** The next record written on any stream declares {@code declaredSize} bytes (its real payload follows). */
+  public void oversizedHeaderOnNextRecord(long declaredSize) {
+    hub.faults().armOversizedHeader(declaredSize);
+  }
+
+  /** The next record written on any stream is cut after its header and half its payload, then the stream ends. */
+  public void truncateNextRecord() {
+    hub.faults().armTruncate();
+  }
+
+  /**
+   * Slows every non-stream call by {@code delay}. A write is applied first and only its response is delayed, so a client
+   * that gives up during the delay leaves an applied call whose answer it never saw.
+   */
+  public void responseDelay(Duration delay) {
+    this.responseDelay = Objects.requireNonNull(delay, "delay");
+  }
+
+  /** The next {@code count} calls (SUBSCRIBE included) fail with {@code status} and {@code textBody}, unapplied. */
+  public synchronized void failNextCalls(int status, String textBody, int count) {
+    if (status < 100 || status > 599 || count < 0) {
+      throw new IllegalArgumentException("Bad status " + status + " or count " + count);
+    }
+    failureStatus = status;
+    failureText = textBody == null ? "" : textBody;
+    failuresLeft = count;
+  }
+
+  /** Removes the delay and pending failures, and resumes stalled streams. */
+  public synchronized void clear() {
+    responseDelay = Duration.ZERO;
+    failuresLeft = 0;
+    hub.resume();
+  }
+
+  Duration responseDelay() {
+    return responseDelay;
+  }
+
+  /** An injected failure to answer with. */
+  record InjectedFailure(int status, String text) {
+  }
+
+  /** Consumes one injected failure, or returns null. */
+  synchronized InjectedFailure takeFailure() {
+    if (failuresLeft <= 0) {
+      return null;
+    }
+    failuresLeft--;
+    return new InjectedFailure(failureStatus, failureText);
+  }
+}
