@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.mesos.v1.master.Protos.Call;
 
 import static io.kafkaconnect.mesos.sink.CallKind.ADDITIVE;
@@ -28,10 +29,10 @@ public final class CallCatalog {
 
     private static Map<Call.Type, CallSpec> build() {
         Map<Call.Type, CallSpec> m = new EnumMap<>(Call.Type.class);
-        MesosVersion v10 = MesosVersion.of(1, 0);
-        MesosVersion v15 = MesosVersion.of(1, 5);
-        MesosVersion v16 = MesosVersion.of(1, 6);
-        MesosVersion v19 = MesosVersion.of(1, 9);
+        MesosVersion v10 = MesosVersion.of(1, 0, 0);
+        MesosVersion v15 = MesosVersion.of(1, 5, 0);
+        MesosVersion v16 = MesosVersion.of(1, 6, 0);
+        MesosVersion v19 = MesosVersion.of(1, 9, 0);
         put(m, Call.Type.RESERVE_RESOURCES, "reserve_resources", ADDITIVE, false, v10, ACCEPTED);
         put(m, Call.Type.UNRESERVE_RESOURCES, "unreserve_resources", ADDITIVE, true, v10, ACCEPTED);
         put(m, Call.Type.CREATE_VOLUMES, "create_volumes", ADDITIVE, false, v10, ACCEPTED);

@@ -7,6 +7,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.mesos.v1.master.Protos.Call;
 
 import static io.kafkaconnect.mesos.sink.RejectReason.EXPIRED;
@@ -21,7 +22,7 @@ import static io.kafkaconnect.mesos.sink.RejectReason.VERSION_TOO_OLD;
  */
 public final class CommandValidator {
 
-    private static final MesosVersion RESERVE_SOURCE_SINCE = MesosVersion.of(1, 10);
+    private static final MesosVersion RESERVE_SOURCE_SINCE = MesosVersion.of(1, 10, 0);
 
     private final Set<Call.Type> allowed;
 
@@ -131,12 +132,12 @@ public final class CommandValidator {
         if (master == null) {
             return;
         }
-        if (!master.isAtLeast(spec.minVersion())) {
+        if (master.compareTo(spec.minVersion()) < 0) {
             throw new CommandRejectedException(VERSION_TOO_OLD, spec.type() + " needs a Mesos " + spec.minVersion()
                     + "+ master; the leader runs " + master);
         }
         if (call.getType() == Call.Type.RESERVE_RESOURCES && call.getReserveResources().getSourceCount() > 0
-                && !master.isAtLeast(RESERVE_SOURCE_SINCE)) {
+                && master.compareTo(RESERVE_SOURCE_SINCE) < 0) {
             throw new CommandRejectedException(VERSION_TOO_OLD, "reserve_resources.source needs a Mesos "
                     + RESERVE_SOURCE_SINCE + "+ master; the leader runs " + master);
         }

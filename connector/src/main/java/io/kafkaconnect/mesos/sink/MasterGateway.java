@@ -1,5 +1,6 @@
 package io.kafkaconnect.mesos.sink;
 
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 

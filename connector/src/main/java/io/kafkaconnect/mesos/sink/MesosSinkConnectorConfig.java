@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import io.kafkaconnect.mesos.config.KafkaClientConfig;
+import io.kafkaconnect.mesos.config.MesosConnectionConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -132,7 +133,7 @@ public final class MesosSinkConnectorConfig extends AbstractConfig {
 
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
-        SinkConnectionKeys.define(def);
+        MesosConnectionConfig.define(def);
         int o = 0;
         def.define(ALLOWED_TYPES, Type.LIST, defaultAllowedTypes(), (name, value) -> {
             for (Object t : (List<?>) value) {

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.junit.jupiter.api.Test;
 
@@ -59,15 +60,15 @@ class CallCatalogTest {
     @Test
     void versionGatesFollowTheFactsFile() {
         assertThat(CallCatalog.lookup(Call.Type.DRAIN_AGENT).orElseThrow().minVersion())
-                .isEqualTo(MesosVersion.of(1, 9));
+                .isEqualTo(MesosVersion.of(1, 9, 0));
         assertThat(CallCatalog.lookup(Call.Type.UPDATE_QUOTA).orElseThrow().minVersion())
-                .isEqualTo(MesosVersion.of(1, 9));
+                .isEqualTo(MesosVersion.of(1, 9, 0));
         assertThat(CallCatalog.lookup(Call.Type.GROW_VOLUME).orElseThrow().minVersion())
-                .isEqualTo(MesosVersion.of(1, 6));
+                .isEqualTo(MesosVersion.of(1, 6, 0));
         assertThat(CallCatalog.lookup(Call.Type.TEARDOWN).orElseThrow().minVersion())
-                .isEqualTo(MesosVersion.of(1, 5));
+                .isEqualTo(MesosVersion.of(1, 5, 0));
         assertThat(CallCatalog.lookup(Call.Type.SET_QUOTA).orElseThrow().minVersion())
-                .isEqualTo(MesosVersion.of(1, 0));
+                .isEqualTo(MesosVersion.of(1, 0, 0));
     }
 
     @Test
@@ -75,13 +76,5 @@ class CallCatalogTest {
         assertThat(CallCatalog.lookup(Call.Type.GET_STATE)).isEmpty();
         assertThat(CallCatalog.lookup(Call.Type.SUBSCRIBE)).isEmpty();
         assertThat(CallCatalog.lookup(Call.Type.UNKNOWN)).isEmpty();
-    }
-
-    @Test
-    void versionsCompareNumerically() {
-        assertThat(MesosVersion.parse("1.11.0").isAtLeast(MesosVersion.of(1, 9))).isTrue();
-        assertThat(MesosVersion.parse("1.8.1").isAtLeast(MesosVersion.of(1, 9))).isFalse();
-        assertThat(MesosVersion.parse("1.10.0-rc2")).isEqualTo(new MesosVersion(1, 10, 0));
-        assertThat(MesosVersion.parse("1.9")).isEqualTo(MesosVersion.of(1, 9));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.UnknownFieldSet;
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class CommandValidatorTest {
 
     private static final SourcePosition POS = new SourcePosition("commands", 0, 1);
-    private static final MesosVersion V111 = MesosVersion.of(1, 11);
+    private static final MesosVersion V111 = MesosVersion.of(1, 11, 0);
     private final CommandValidator all = new CommandValidator(CallCatalog.supported());
     private final CommandValidator defaults = new CommandValidator(CallCatalog.nonDestructive());
 
@@ -94,18 +95,18 @@ class CommandValidatorTest {
 
     @Test
     void versionGate() {
-        assertThat(reasonOf(all, TestCalls.all().get(Call.Type.DRAIN_AGENT), MesosVersion.of(1, 8)))
+        assertThat(reasonOf(all, TestCalls.all().get(Call.Type.DRAIN_AGENT), MesosVersion.of(1, 8, 0)))
                 .isEqualTo(RejectReason.VERSION_TOO_OLD);
-        assertThat(reasonOf(all, TestCalls.all().get(Call.Type.DRAIN_AGENT), MesosVersion.of(1, 9))).isNull();
-        assertThat(reasonOf(all, TestCalls.all().get(Call.Type.GROW_VOLUME), MesosVersion.of(1, 5)))
+        assertThat(reasonOf(all, TestCalls.all().get(Call.Type.DRAIN_AGENT), MesosVersion.of(1, 9, 0))).isNull();
+        assertThat(reasonOf(all, TestCalls.all().get(Call.Type.GROW_VOLUME), MesosVersion.of(1, 5, 0)))
                 .isEqualTo(RejectReason.VERSION_TOO_OLD);
         // unknown version: left to the master
         assertThat(reasonOf(all, TestCalls.all().get(Call.Type.DRAIN_AGENT), null)).isNull();
         Call reserve = TestCalls.reserve("dev", 1);
         Call withSource = reserve.toBuilder().setReserveResources(reserve.getReserveResources().toBuilder()
                 .addSource(TestCalls.reserved("cpus", 1, "dev"))).build();
-        assertThat(reasonOf(all, withSource, MesosVersion.of(1, 9))).isEqualTo(RejectReason.VERSION_TOO_OLD);
-        assertThat(reasonOf(all, withSource, MesosVersion.of(1, 10))).isNull();
+        assertThat(reasonOf(all, withSource, MesosVersion.of(1, 9, 0))).isEqualTo(RejectReason.VERSION_TOO_OLD);
+        assertThat(reasonOf(all, withSource, MesosVersion.of(1, 10, 0))).isNull();
     }
 
     @Test

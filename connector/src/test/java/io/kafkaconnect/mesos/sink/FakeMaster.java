@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.kafkaconnect.mesos.client.MesosVersion;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.apache.mesos.v1.master.Protos.Response;
 
@@ -23,7 +24,7 @@ final class FakeMaster implements MasterGateway {
     final List<Call> received = new ArrayList<>();
     Response.GetAgents.Builder agents = Response.GetAgents.newBuilder();
     Response.GetQuota.Builder quota = Response.GetQuota.newBuilder();
-    MesosVersion version = MesosVersion.of(1, 11);
+    MesosVersion version = MesosVersion.of(1, 11, 0);
     RuntimeException queryFailure;
     /** What an applied write does to the agent state; default: reserve adds its resources. */
     Consumer<Call> effect = this::applyReserve;

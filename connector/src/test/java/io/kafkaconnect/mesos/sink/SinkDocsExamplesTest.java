@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import io.kafkaconnect.mesos.client.MesosVersion;
 import io.kafkaconnect.mesos.codec.MesosJson;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.junit.jupiter.api.Test;
