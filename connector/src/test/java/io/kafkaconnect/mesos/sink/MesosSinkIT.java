@@ -499,15 +499,6 @@ class MesosSinkIT {
         assertThat(dlq).extracting(r -> header(r, DeadLetterReporter.HEADER_HTTP_STATUS))
                 .containsExactlyInAnyOrder("409", "400", "503");
 
-        // leader failover: the old leader answers 307, the new one 503 while it recovers
-        URI oldLeader = mesos.leaderUrl();
-        CompletableFuture<Void> failover = CompletableFuture.runAsync(() -> mesos.failover(Duration.ofSeconds(2)));
-        send(topic, 0, null, jsonCommand("err-failover", calls.get(t.id("logging"))));
-        JsonNode afterFailover = firstResults(results, List.of("err-failover")).get("err-failover");
-        failover.get();
-        assertThat(afterFailover.path("state").asText()).isEqualTo("APPLIED");
-        assertThat(mesos.leaderUrl()).isNotEqualTo(oldLeader);
-        mesos.reregisterAgents();
         connect.deleteConnector(name);
     }
 
@@ -517,6 +508,7 @@ class MesosSinkIT {
         Map<String, String> props = sinkProps("cmd-validate", ByteArrayConverter.class);
         props.put("command.allowed.types", "DRAIN_AGENT,FORMAT_DISKS");
         props.put("mesos.master.urls", "http://127.0.0.1:1");
+        props.put("name", "sink-validate");
         ConfigInfos infos = connect.validateConnectorConfig(MesosSinkConnector.class.getSimpleName(), props);
         Map<String, List<String>> errors = new HashMap<>();
         for (ConfigInfo info : infos.values()) {
@@ -529,5 +521,35 @@ class MesosSinkIT {
         Set<String> none = new HashSet<>(errors.keySet());
         none.removeAll(Set.of("command.allowed.types", "mesos.master.urls"));
         assertThat(none).isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void leaderFailoverIsFollowed() throws Exception {
+        String name = "sink-failover";
+        String topic = "cmd-failover";
+        connect.kafka().createTopic(topic, 1);
+        Map<String, String> props = sinkProps(topic, ByteArrayConverter.class);
+        props.remove("mesos.retry.backoff.ms");
+        props.remove("mesos.retry.backoff.max.ms");
+        startConnector(name, props);
+        ScenarioCalls.Targets t = targets("failover");
+        Map<String, Call> calls = ScenarioCalls.all(t);
+        send(topic, 0, null, jsonCommand("fo-before", calls.get(t.id("weights"))));
+        firstResults(name + ".results", List.of("fo-before"));
+
+        // The old leader now answers 307 to the new one, which answers 503 while it recovers.
+        URI oldLeader = mesos.leaderUrl();
+        CompletableFuture<Void> failover = CompletableFuture.runAsync(() -> mesos.failover(Duration.ofSeconds(2)));
+        send(topic, 0, null, jsonCommand("fo-during", calls.get(t.id("logging"))));
+        send(topic, 0, null, jsonCommand("fo-quota", calls.get(t.id("update-quota"))));
+        Map<String, JsonNode> results = firstResults(name + ".results", List.of("fo-during", "fo-quota"));
+        failover.get();
+        assertThat(mesos.leaderUrl()).isNotEqualTo(oldLeader);
+        assertThat(results.get("fo-during").path("state").asText()).isEqualTo("APPLIED");
+        assertThat(results.get("fo-quota").path("state").asText()).isEqualTo("APPLIED");
+        assertThat(mesos.groundTruth().quota()).containsKey(t.role());
+        mesos.reregisterAgents();
+        connect.deleteConnector(name);
     }
 }
