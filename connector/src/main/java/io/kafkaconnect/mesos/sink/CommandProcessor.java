@@ -85,7 +85,8 @@ public final class CommandProcessor {
         if (known.isPresent() && known.get().state().isFinal()) {
             LedgerEntry entry = known.get();
             Outcome duplicate = new Outcome(CommandState.DUPLICATE, null, "command id already " + entry.state()
-                    + " (from " + entry.source().asCommandId() + "); not sent again", null, 0,
+                    + (entry.source() == null ? "" : " (from " + entry.source().asCommandId() + ")")
+                    + "; not sent again", null, 0,
                     clock.millis() - start, false, null);
             return report(record, parsed, duplicate, entry.callType());
         }

@@ -37,16 +37,21 @@ public final class PartitionedBatch {
     private final ExecutorService pool;
     private final RecordHandler handler;
     private final BiConsumer<TopicPartition, Long> rewind;
+    private final long pauseAfterFailureMs;
     private final Map<TopicPartition, Long> nextUnfinished = new ConcurrentHashMap<>();
 
     /**
      * @param rewind called with the partition and the offset to consume again (the task's
      *               {@code context.offset(tp, offset)})
+     * @param pauseAfterFailureMs how long a partition waits after an unfinished command before it is consumed again,
+     *                            so an unavailable ledger or result topic is not hammered
      */
-    public PartitionedBatch(ExecutorService pool, RecordHandler handler, BiConsumer<TopicPartition, Long> rewind) {
+    public PartitionedBatch(ExecutorService pool, RecordHandler handler, BiConsumer<TopicPartition, Long> rewind,
+                            long pauseAfterFailureMs) {
         this.pool = pool;
         this.handler = handler;
         this.rewind = rewind;
+        this.pauseAfterFailureMs = pauseAfterFailureMs;
     }
 
     public void run(Collection<SinkRecord> records) {
@@ -82,9 +87,18 @@ public final class PartitionedBatch {
                         e.getMessage(), e);
                 nextUnfinished.put(tp, record.kafkaOffset());
                 rewind.accept(tp, record.kafkaOffset());
+                pause();
                 return;
             }
             nextUnfinished.put(tp, record.kafkaOffset() + 1);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pauseAfterFailureMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

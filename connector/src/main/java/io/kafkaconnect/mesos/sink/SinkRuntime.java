@@ -76,7 +76,8 @@ final class SinkRuntime implements AutoCloseable {
                 config.getBoolean(MesosSinkConnectorConfig.DRY_RUN));
         pool = Executors.newFixedThreadPool(config.getInt(MesosSinkConnectorConfig.MAX_PARTITIONS),
                 threads(clientId));
-        batch = new PartitionedBatch(pool, processor::process, context::offset);
+        batch = new PartitionedBatch(pool, processor::process, context::offset,
+                config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX));
         LOG.info("Mesos sink task {} started: ledger {}, results {}, allowed {}", clientId, ledgerTopic, resultTopic,
                 config.allowedTypes());
     }

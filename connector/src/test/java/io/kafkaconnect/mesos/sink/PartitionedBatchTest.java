@@ -40,7 +40,7 @@ class PartitionedBatchTest {
 
     @Test
     void recordsOfAPartitionAreHandledInOrder() {
-        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put);
+        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put, 0);
         batch.run(List.of(rec(0, 0), rec(1, 0), rec(0, 1), rec(1, 1), rec(0, 2)));
         assertThat(handled.stream().filter(s -> s.startsWith("0@"))).containsExactly("0@0", "0@1", "0@2");
         assertThat(handled.stream().filter(s -> s.startsWith("1@"))).containsExactly("1@0", "1@1");
@@ -56,7 +56,7 @@ class PartitionedBatchTest {
                 throw new LedgerException("ledger down", null);
             }
             handled.add(name(r));
-        }, rewinds::put);
+        }, rewinds::put, 0);
         batch.run(List.of(rec(0, 0), rec(0, 1), rec(0, 2), rec(1, 0)));
         assertThat(handled).containsExactlyInAnyOrder("0@0", "1@0");
         assertThat(rewinds).containsEntry(P0, 1L).doesNotContainKey(P1);
@@ -68,7 +68,7 @@ class PartitionedBatchTest {
 
     @Test
     void recordsAlreadyFinishedAreNotHandledAgain() {
-        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put);
+        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put, 0);
         batch.run(List.of(rec(0, 0), rec(0, 1)));
         batch.run(List.of(rec(0, 1), rec(0, 2)));
         assertThat(handled).containsExactly("0@0", "0@1", "0@2");

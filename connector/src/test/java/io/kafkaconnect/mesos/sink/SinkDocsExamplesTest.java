@@ -31,4 +31,14 @@ class SinkDocsExamplesTest {
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(CallCatalog.supported());
     }
+
+    @Test
+    void everySinkConfigKeyIsDocumented() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "sink.md"));
+        for (String key : MesosSinkConnectorConfig.CONFIG_DEF.names()) {
+            if (!key.startsWith("mesos.")) {
+                assertThat(docs).as(key).contains("`" + key + "`");
+            }
+        }
+    }
 }
