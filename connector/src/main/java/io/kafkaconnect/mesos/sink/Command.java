@@ -34,8 +34,4 @@ public record Command(String id, IdOrigin idOrigin, Call call, long expiresAtMs,
     public boolean isExpiredAt(long nowMs) {
         return expiresAtMs > 0 && nowMs > expiresAtMs;
     }
-
-    public Command withCall(Call newCall) {
-        return new Command(id, idOrigin, newCall, expiresAtMs, dryRun, requestedBy, source);
-    }
 }

@@ -190,7 +190,13 @@ public final class CommandExecutor {
         run.lastStatus = reply.status();
         run.lastError = reply.body().isEmpty() ? null : reply.body();
         return switch (Disposition.of(reply.status())) {
-            case SUCCESS -> run.finish(CommandState.APPLIED, null, null, verifyAfterSuccess(run, baseline));
+            case SUCCESS -> {
+                if (reply.status() != run.spec.successStatus()) {
+                    LOG.debug("Command {} ({}): success status {} where Mesos 1.11 answers {}", run.command.id(),
+                            run.spec.type(), reply.status(), run.spec.successStatus());
+                }
+                yield run.finish(CommandState.APPLIED, null, null, verifyAfterSuccess(run, baseline));
+            }
             case CONFLICT -> {
                 Effect effect = safeCheck(run, baseline);
                 yield effect == Effect.PRESENT ? run.finish(CommandState.ALREADY_APPLIED, reply.body(), null, true)

@@ -55,9 +55,6 @@ public enum CommandState {
         if (to == null || !to.recordedInLedger) {
             return false;
         }
-        if (from == null || from == PENDING) {
-            return true;
-        }
-        return false;
+        return from == null || from == PENDING;
     }
 }

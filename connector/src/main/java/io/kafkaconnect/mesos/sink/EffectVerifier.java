@@ -19,8 +19,8 @@ import org.apache.mesos.v1.master.Protos.Response;
  * in-doubt command (a PENDING ledger entry, an I/O error after sending) without applying an additive call twice, and
  * how it reads a 409.
  * <ul>
- *   <li>RESERVE: a reservation tagged with the command id ({@link ReservationTagger}); untagged, the reserved amount per
- *       name/role/labels compared with the baseline taken just before the call.</li>
+ *   <li>RESERVE: a reservation tagged with the command id ({@link ReservationTagger}); untagged, the reserved
+ *       amount per name/role/labels compared with the baseline taken just before the call.</li>
  *   <li>UNRESERVE: the amount of the named reservation compared with the baseline.</li>
  *   <li>CREATE/DESTROY_VOLUMES: the persistence ids on the agent. GROW/SHRINK_VOLUME: the volume's size.</li>
  *   <li>DRAIN/DEACTIVATE/REACTIVATE/MARK_AGENT_GONE: the agent's state. SET/REMOVE_QUOTA: the role's quota.
@@ -188,7 +188,8 @@ public final class EffectVerifier {
     private Effect checkQuota(String role, boolean shouldExist) {
         Response response = master.query(Call.newBuilder().setType(Call.Type.GET_QUOTA).build());
         var status = response.getGetQuota().getStatus();
-        boolean exists = status.getInfosList().stream().anyMatch(i -> i.getRole().equals(role) && i.getGuaranteeCount() > 0)
+        boolean exists = status.getInfosList().stream()
+                .anyMatch(i -> i.getRole().equals(role) && i.getGuaranteeCount() > 0)
                 || status.getConfigsList().stream().anyMatch(c -> c.getRole().equals(role)
                         && (c.getGuaranteesCount() > 0 || c.getLimitsCount() > 0));
         return exists == shouldExist ? Effect.PRESENT : Effect.ABSENT;

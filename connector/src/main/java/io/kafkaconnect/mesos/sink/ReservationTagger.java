@@ -18,10 +18,6 @@ public final class ReservationTagger {
         this.labelKey = labelKey;
     }
 
-    public String labelKey() {
-        return labelKey;
-    }
-
     public Call tag(Call call, String commandId) {
         if (call.getType() != Call.Type.RESERVE_RESOURCES) {
             return call;

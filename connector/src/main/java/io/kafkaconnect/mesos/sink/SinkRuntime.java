@@ -51,7 +51,8 @@ final class SinkRuntime implements AutoCloseable {
 
         Map<String, Object> kafka = KafkaClientConfig.clientProperties(config);
         try (Admin admin = Admin.create(kafka)) {
-            SinkTopics.ensure(admin, ledgerTopic, resultTopic, config.getInt(MesosSinkConnectorConfig.LEDGER_PARTITIONS),
+            SinkTopics.ensure(admin, ledgerTopic, resultTopic,
+                    config.getInt(MesosSinkConnectorConfig.LEDGER_PARTITIONS),
                     config.getShort(MesosSinkConnectorConfig.REPLICATION), config.kafkaTimeout().toMillis());
         }
         metrics = new SinkMetrics(connector, taskId);

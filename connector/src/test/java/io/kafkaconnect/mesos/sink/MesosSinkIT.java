@@ -77,6 +77,8 @@ class MesosSinkIT {
         Map<String, String> worker = new HashMap<>();
         worker.put("plugin.discovery", "service_load");
         worker.put("offset.flush.interval.ms", "1000");
+        // a worker that leaves gives its tasks up at once instead of after the default 5 minutes
+        worker.put("scheduled.rebalance.max.delay.ms", "1000");
         connect = new EmbeddedConnectCluster.Builder().name("mesos-sink-it").numWorkers(2).numBrokers(1)
                 .workerProps(worker).build();
         connect.start();
@@ -550,6 +552,52 @@ class MesosSinkIT {
         assertThat(results.get("fo-quota").path("state").asText()).isEqualTo("APPLIED");
         assertThat(mesos.groundTruth().quota()).containsKey(t.role());
         mesos.reregisterAgents();
+        connect.deleteConnector(name);
+    }
+
+    @Test
+    @Order(10)
+    void aWorkerStoppedDuringACallLeavesNothingDoubled() throws Exception {
+        String name = "sink-kill";
+        String topic = "cmd-kill";
+        connect.kafka().createTopic(topic, 1);
+        String agent = mesos.state().addAgent(AgentSpec.of("big-kill", "10.7.0.1").withResources(100, 16384, 1000));
+        Map<String, String> props = sinkProps(topic, ByteArrayConverter.class);
+        props.put("mesos.request.timeout.ms", "60000");
+        // the stuck task's consumer leaves the group soon, so another worker takes the partition while the
+        // first one is still waiting for its answer
+        props.put("consumer.override.max.poll.interval.ms", "5000");
+        startConnector(name, props);
+        Call reserve = Call.newBuilder().setType(Call.Type.RESERVE_RESOURCES)
+                .setReserveResources(Call.ReserveResources.newBuilder()
+                        .setAgentId(org.apache.mesos.v1.Protos.AgentID.newBuilder().setValue(agent))
+                        .addResources(TestCalls.reserved("cpus", 2, "kill"))).build();
+
+        mesos.faults().responseDelay(Duration.ofSeconds(40));
+        send(topic, 0, null, jsonCommand("kill-reserve", reserve));
+        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
+        while (reservationsTagged("kill-reserve") == 0) {
+            assertThat(System.nanoTime()).as("the write is applied").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        mesos.faults().clear(); // only the answer to that one write stays delayed
+
+        // stop the worker that runs the task while its call is unanswered (PENDING in the ledger)
+        String workerId = connect.connectorStatus(name).tasks().get(0).workerId();
+        WorkerHandle running = connect.workers().stream()
+                .filter(w -> workerId.endsWith(":" + w.url().getPort())).findFirst().orElseThrow();
+        connect.removeWorker(running);
+        connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, "task did not move");
+
+        JsonNode result = firstResults(name + ".results", List.of("kill-reserve")).get("kill-reserve");
+        assertThat(result.path("state").asText()).isEqualTo("ALREADY_APPLIED");
+        assertThat(result.path("effect_verified").asBoolean()).isTrue();
+        send(topic, 0, null, jsonCommand("kill-after", reserve));
+        assertThat(firstResults(name + ".results", List.of("kill-after")).get("kill-after").path("state").asText())
+                .isEqualTo("APPLIED");
+        assertThat(reservationsTagged("kill-reserve")).isEqualTo(1);
+        assertThat(reservationsTagged("kill-after")).isEqualTo(1);
+        connect.addWorker();
         connect.deleteConnector(name);
     }
 }
