@@ -1,0 +1,119 @@
+package io.kafkaconnect.mesos.sink;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
+
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@code put()} batch: records grouped by partition, partitions concurrently on a bounded pool, records in
+ * order within a partition. Tracks, per partition, the next offset whose command has not reached a reported final
+ * state; {@link #committable} never lets Connect commit past it. When a command's outcome cannot be made durable
+ * (ledger or result topic unavailable), its partition stops at that record and is rewound so it is consumed again.
+ */
+public final class PartitionedBatch {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PartitionedBatch.class);
+
+    /** Processes one record; throws when its outcome could not be made durable. */
+    @FunctionalInterface
+    public interface RecordHandler {
+        void handle(SinkRecord record);
+    }
+
+    private final ExecutorService pool;
+    private final RecordHandler handler;
+    private final BiConsumer<TopicPartition, Long> rewind;
+    private final long pauseAfterFailureMs;
+    private final Map<TopicPartition, Long> nextUnfinished = new ConcurrentHashMap<>();
+
+    /**
+     * @param rewind called with the partition and the offset to consume again (the task's
+     *               {@code context.offset(tp, offset)})
+     * @param pauseAfterFailureMs how long a partition waits after an unfinished command before it is consumed again,
+     *                            so an unavailable ledger or result topic is not hammered
+     */
+    public PartitionedBatch(ExecutorService pool, RecordHandler handler, BiConsumer<TopicPartition, Long> rewind,
+                            long pauseAfterFailureMs) {
+        this.pool = pool;
+        this.handler = handler;
+        this.rewind = rewind;
+        this.pauseAfterFailureMs = pauseAfterFailureMs;
+    }
+
+    public void run(Collection<SinkRecord> records) {
+        Map<TopicPartition, List<SinkRecord>> byPartition = new LinkedHashMap<>();
+        for (SinkRecord r : records) {
+            byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.kafkaPartition()), k -> new ArrayList<>())
+                    .add(r);
+        }
+        List<Future<?>> running = new ArrayList<>();
+        byPartition.forEach((tp, list) -> running.add(pool.submit(() -> runPartition(tp, list))));
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectException("interrupted while processing commands", e);
+            } catch (ExecutionException e) {
+                throw new ConnectException("unexpected failure processing commands", e.getCause());
+            }
+        }
+    }
+
+    private void runPartition(TopicPartition tp, List<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            Long next = nextUnfinished.get(tp);
+            if (next != null && record.kafkaOffset() < next) {
+                continue; // already finished by this task (a redelivery after a rewind of another record)
+            }
+            try {
+                handler.handle(record);
+            } catch (LedgerException | ResultPublishException e) {
+                LOG.error("Command at {}-{} not finished ({}); it will be consumed again", tp, record.kafkaOffset(),
+                        e.getMessage(), e);
+                nextUnfinished.put(tp, record.kafkaOffset());
+                rewind.accept(tp, record.kafkaOffset());
+                pause();
+                return;
+            }
+            nextUnfinished.put(tp, record.kafkaOffset() + 1);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(pauseAfterFailureMs);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Offsets Connect may commit: the worker's, capped at the first unfinished command of each partition. */
+    public Map<TopicPartition, OffsetAndMetadata> committable(Map<TopicPartition, OffsetAndMetadata> current) {
+        Map<TopicPartition, OffsetAndMetadata> safe = new LinkedHashMap<>();
+        current.forEach((tp, offset) -> {
+            Long next = nextUnfinished.get(tp);
+            safe.put(tp, next == null || next >= offset.offset() ? offset : new OffsetAndMetadata(next));
+        });
+        return safe;
+    }
+
+    /** Forgets partitions that are no longer assigned. */
+    public void forget(Collection<TopicPartition> partitions) {
+        partitions.forEach(nextUnfinished::remove);
+    }
+}
