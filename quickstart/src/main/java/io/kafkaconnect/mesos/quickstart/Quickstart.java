@@ -72,6 +72,8 @@ public final class Quickstart {
         String bootstrap = connect.kafka().bootstrapServers();
         out.println("Kafka at " + bootstrap + ", Connect REST API at " + connect.endpointForResource(""));
 
+        // The sink's consumer must find its command topic when it starts; operators create it the same way.
+        connect.kafka().createTopic(TOPIC_PREFIX + ".commands", 1);
         ConnectorDeployer deployer = new ConnectorDeployer(connect, bootstrap, masterUrl, options.encoding());
         deployer.deploySource(TOPIC_PREFIX);
         deployer.deploySink(TOPIC_PREFIX);
