@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kafkaconnect.mesos.codec.Encoding;
 import io.kafkaconnect.mesos.codec.MesosJson;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -38,6 +39,7 @@ public final class MesosClient implements AutoCloseable {
     private final MesosClientConfig config;
     private final MasterEndpoints endpoints;
     private final OkHttpClient http;
+    private final OkHttpClient writeHttp;
     private final OkHttpClient streamHttp;
     private final ScheduledExecutorService scheduler;
     private final CallExecutor executor;
@@ -50,6 +52,9 @@ public final class MesosClient implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.endpoints = new MasterEndpoints(config.masterUrls());
         this.http = HttpClients.create(config);
+        // Writes never reuse a pooled connection: a keep-alive socket the master closed while idle would otherwise
+        // fail after the request was written and leave the write "in doubt" although the master never saw it.
+        this.writeHttp = http.newBuilder().connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS)).build();
         // A stream has no overall or per-read timeout: the watchdog decides when it is dead.
         this.streamHttp = http.newBuilder().readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -80,8 +85,9 @@ public final class MesosClient implements AutoCloseable {
             effective = call.toBuilder().setGetMetrics(Call.GetMetrics.getDefaultInstance()).build();
         }
         String type = typeName(effective);
-        CallExecutor.Exchange exchange = executor.execute(http, type, encode(effective), isReadOnly(effective),
-                false);
+        boolean readOnly = isReadOnly(effective);
+        CallExecutor.Exchange exchange = executor.execute(readOnly ? http : writeHttp, type, encode(effective),
+                readOnly, false);
         URI master = answeredBy(exchange.endpoint());
         LOG.debug("{} answered by {}: HTTP {}, {} bytes", type, master, exchange.status(), exchange.body().length);
         return new ApiResponse(exchange.status(), encodingOf(exchange.contentType()), exchange.body(), master);
@@ -188,6 +194,7 @@ public final class MesosClient implements AutoCloseable {
         scheduler.shutdownNow();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+        writeHttp.connectionPool().evictAll();
         try {
             scheduler.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

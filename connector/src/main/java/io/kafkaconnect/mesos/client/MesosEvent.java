@@ -51,7 +51,14 @@ public final class MesosEvent {
             if (!decoded.ok()) {
                 return new MesosEvent(raw, encoding, receivedAtMillis, emptyTree(), decoded.failure(), decoded);
             }
-            return new MesosEvent(raw, encoding, receivedAtMillis, MesosJson.toTree(decoded.value()), null, decoded);
+            try {
+                return new MesosEvent(raw, encoding, receivedAtMillis, MesosJson.toTree(decoded.value()), null,
+                        decoded);
+            } catch (RuntimeException e) {
+                // Not expected from the codec; kept so that one odd record costs the caller nothing but that record.
+                return new MesosEvent(raw, encoding, receivedAtMillis, emptyTree(),
+                        "cannot convert the protobuf event to JSON: " + e, decoded);
+            }
         }
         try {
             JsonNode tree = MesosJson.mapper().readTree(raw);

@@ -123,6 +123,30 @@ class MesosClientTest {
         }
     }
 
+    @Test
+    void goesBackToTheConfiguredMastersWhenTheLearnedLeaderDies() throws IOException {
+        java.util.concurrent.atomic.AtomicBoolean leaderAlive = new java.util.concurrent.atomic.AtomicBoolean(true);
+        StubMaster leader = StubMaster.http((ex, req, i) -> StubMaster.respond(ex, 200, null, new byte[0]));
+        try (StubMaster standby = StubMaster.http((ex, req, i) -> {
+            if (leaderAlive.get()) {
+                StubMaster.redirect(ex, "//127.0.0.1:" + leader.port() + "/master/api/v1");
+            } else {
+                StubMaster.respond(ex, 200, null, new byte[0]);
+            }
+        }); MesosClient client = new MesosClient(config(standby.url()).build())) {
+            client.call(TEARDOWN);
+            assertThat(client.currentMaster()).isEqualTo(leader.url());
+
+            leader.close();
+            leaderAlive.set(false);
+            client.call(TEARDOWN);
+            assertThat(client.currentMaster()).isEqualTo(standby.url());
+            assertThat(standby.requests()).hasSize(2);
+        } finally {
+            leader.close();
+        }
+    }
+
     private static final String TEARDOWN_JSON = "{\"type\":\"TEARDOWN\",\"teardown\":{\"framework_id\":{\"value\":\"fw-1\"}}}";
 
     @Test

@@ -3,6 +3,7 @@ package io.kafkaconnect.mesos.quickstart;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +34,15 @@ public final class Quickstart {
             System.exit(2);
             return;
         }
-        run(options, System.out);
+        try {
+            run(options, System.out);
+        } catch (Exception e) {
+            System.err.println("Quickstart failed: " + e);
+            e.printStackTrace();
+            System.exit(1);
+        }
+        // The embedded broker and worker leave non-daemon threads behind; the work is done.
+        System.exit(0);
     }
 
     static void run(QuickstartOptions options, PrintStream out) throws Exception {
@@ -73,8 +82,9 @@ public final class Quickstart {
         Thread watcherThread = new Thread(watcher, "quickstart-watcher");
         watcherThread.start();
 
-        DemoCommand demo = new DemoCommand(bootstrap, TOPIC_PREFIX, out);
-        demo.sendAndAwaitResult(simulator == null, Duration.ofSeconds(60));
+        Optional<String> demoAgent = simulator == null ? Optional.empty()
+                : simulator.groundTruth().agents().keySet().stream().sorted().findFirst();
+        new DemoCommand(bootstrap, TOPIC_PREFIX, out).sendAndAwaitResult(demoAgent, Duration.ofSeconds(60));
 
         CountDownLatch stop = new CountDownLatch(1);
         final SimulatedMesosCluster simulatorToClose = simulator;

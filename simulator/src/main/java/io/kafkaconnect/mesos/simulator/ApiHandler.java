@@ -12,7 +12,6 @@ import io.kafkaconnect.mesos.simulator.json.MesosJsonWriter;
 import io.kafkaconnect.mesos.simulator.stream.Subscriber;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -171,9 +170,6 @@ final class ApiHandler implements HttpHandler {
   }
 
   private void subscribe(HttpExchange exchange, WireFormat format) throws IOException {
-    exchange.getResponseHeaders().set("Content-Type", format.mediaType());
-    exchange.sendResponseHeaders(200, 0);
-    OutputStream out = exchange.getResponseBody();
     ClusterState state = cluster.state();
     Subscriber subscriber;
     synchronized (state.lock) {
@@ -182,10 +178,17 @@ final class ApiHandler implements HttpHandler {
         subscribed.setHeartbeatIntervalSeconds(cluster.settings().heartbeatInterval().toMillis() / 1000.0);
       }
       Event first = Event.newBuilder().setType(Event.Type.SUBSCRIBED).setSubscribed(subscribed).build();
-      subscriber = state.hub.register(format, out, exchange::close, first);
+      subscriber = state.hub.register(format, exchange::close, first);
     }
     LOG.debug("Master {} opened event stream {} ({})", node.index(), subscriber.id(), format);
-    subscriber.runWriterLoop();
+    exchange.getResponseHeaders().set("Content-Type", format.mediaType());
+    try {
+      exchange.sendResponseHeaders(200, 0);
+    } catch (IOException e) {
+      state.hub.closeAll(java.util.List.of(subscriber));
+      throw e;
+    }
+    subscriber.runWriterLoop(exchange.getResponseBody());
   }
 
   private static String missingSubMessage(Call call) {

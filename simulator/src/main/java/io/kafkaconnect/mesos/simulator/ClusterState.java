@@ -11,12 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.mesos.v1.Protos.AgentID;
 import org.apache.mesos.v1.Protos.AgentInfo;
 import org.apache.mesos.v1.Protos.Attribute;
-import org.apache.mesos.v1.Protos.DrainInfo;
 import org.apache.mesos.v1.Protos.DrainState;
 import org.apache.mesos.v1.Protos.ExecutorID;
 import org.apache.mesos.v1.Protos.ExecutorInfo;
@@ -55,8 +53,6 @@ public final class ClusterState {
   final Map<String, Task> tasks = new LinkedHashMap<>();
   final Map<String, Deque<Task>> completedTasks = new LinkedHashMap<>();
   final Deque<FrameworkRecord> completedFrameworks = new ArrayDeque<>();
-  /** executor key (framework/executor) -> executor; agent id held in the executor's record. */
-  final Map<String, ExecutorRecord> executors = new LinkedHashMap<>();
   final java.util.Set<String> goneAgents = new java.util.LinkedHashSet<>();
   final Map<String, QuotaConfig> quotas = new LinkedHashMap<>();
   final Map<String, Double> weights = new LinkedHashMap<>();
@@ -64,10 +60,6 @@ public final class ClusterState {
   final Map<MachineID, MachineInfo.Mode> machineModes = new LinkedHashMap<>();
   Schedule schedule = Schedule.getDefaultInstance();
   int loggingLevel;
-
-  /** An executor and the agent it runs on. */
-  record ExecutorRecord(ExecutorInfo info, String agentId) {
-  }
 
   ClusterState(MesosVersion version, EventStreamHub hub) {
     this.version = version;
@@ -131,7 +123,6 @@ public final class ClusterState {
       }
     }
     frameworks.remove(record.id);
-    executors.values().removeIf(e -> e.info().getFrameworkId().getValue().equals(record.id));
     record.active = false;
     record.connected = false;
     record.unregisteredNanos = nowNanos();
@@ -220,7 +211,6 @@ public final class ClusterState {
       transitionLocked(task, state, reason, TaskStatus.Source.SOURCE_MASTER, "Agent removed");
     }
     agents.remove(agent.id);
-    executors.values().removeIf(e -> e.agentId().equals(agent.id));
     if (emitRemoved && agent.registered && version.atLeast(1, 1) && hub.hasSubscribers()) {
       hub.publish(Event.newBuilder().setType(Event.Type.AGENT_REMOVED)
           .setAgentRemoved(Event.AgentRemoved.newBuilder().setAgentId(agentIdOf(agent.id))).build());
@@ -267,10 +257,6 @@ public final class ClusterState {
       tasks.put(taskId, built);
       fw.taskIds.add(taskId);
       agent.taskIds.add(taskId);
-      String executorKey = frameworkId + "/" + taskId;
-      executors.put(executorKey, new ExecutorRecord(ExecutorInfo.newBuilder()
-          .setType(ExecutorInfo.Type.DEFAULT).setExecutorId(built.getExecutorId()).setFrameworkId(fw.info.getId())
-          .setName("Command Executor (Task: " + taskId + ")").build(), agentId));
       if (agent.registered && hub.hasSubscribers()) {
         hub.publish(Event.newBuilder().setType(Event.Type.TASK_ADDED)
             .setTaskAdded(Event.TaskAdded.newBuilder().setTask(built)).build());
@@ -328,7 +314,6 @@ public final class ClusterState {
       if (agent != null) {
         agent.taskIds.remove(taskId);
       }
-      executors.remove(frameworkId + "/" + task.getExecutorId().getValue());
       Deque<Task> done = completedTasks.computeIfAbsent(frameworkId, k -> new ArrayDeque<>());
       done.addLast(updated);
       while (done.size() > MAX_COMPLETED_TASKS_PER_FRAMEWORK) {
@@ -495,14 +480,21 @@ public final class ClusterState {
 
   Response.GetExecutors getExecutorsLocked() {
     Response.GetExecutors.Builder b = Response.GetExecutors.newBuilder();
-    for (ExecutorRecord e : executors.values()) {
-      AgentRecord agent = agents.get(e.agentId());
+    for (Task task : tasks.values()) {
+      AgentRecord agent = agents.get(task.getAgentId().getValue());
       if (agent != null && agent.registered) {
-        b.addExecutors(Response.GetExecutors.Executor.newBuilder().setExecutorInfo(e.info())
-            .setAgentId(agentIdOf(e.agentId())));
+        b.addExecutors(Response.GetExecutors.Executor.newBuilder().setExecutorInfo(commandExecutor(task))
+            .setAgentId(task.getAgentId()));
       }
     }
     return b.build();
+  }
+
+  /** Every live task runs under its own command executor, built on demand to keep memory per task small. */
+  static ExecutorInfo commandExecutor(Task task) {
+    return ExecutorInfo.newBuilder().setType(ExecutorInfo.Type.DEFAULT).setExecutorId(task.getExecutorId())
+        .setFrameworkId(task.getFrameworkId())
+        .setName("Command Executor (Task: " + task.getTaskId().getValue() + ")").build();
   }
 
   Response.GetTasks getTasksLocked() {
@@ -578,10 +570,13 @@ public final class ClusterState {
     return System.currentTimeMillis() * 1_000_000L;
   }
 
+  /** A version-4 UUID for a status update; not security relevant, so a fast generator is fine. */
   private static ByteString randomUuid() {
-    UUID uuid = UUID.randomUUID();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xf000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     ByteBuffer buffer = ByteBuffer.allocate(16);
-    buffer.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+    buffer.putLong(high).putLong(low);
     return ByteString.copyFrom(buffer.array());
   }
 

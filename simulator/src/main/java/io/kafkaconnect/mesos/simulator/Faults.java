@@ -30,19 +30,19 @@ public final class Faults {
     hub.resume();
   }
 
-  /** The next record written on any stream gets a non-numeric RecordIO header. */
+  /** The next record of every stream open now gets a non-numeric RecordIO header. */
   public void garbageHeaderOnNextRecord() {
-    hub.faults().armGarbageHeader();
+    hub.armGarbageHeader();
   }
 
-  /** The next record written on any stream declares {@code declaredSize} bytes (its real payload follows). */
+  /** The next record of every stream open now declares {@code declaredSize} bytes (its real payload follows). */
   public void oversizedHeaderOnNextRecord(long declaredSize) {
-    hub.faults().armOversizedHeader(declaredSize);
+    hub.armOversizedHeader(declaredSize);
   }
 
-  /** The next record written on any stream is cut after its header and half its payload, then the stream ends. */
+  /** The next record of every stream open now is cut after its header and half its payload, then the stream ends. */
   public void truncateNextRecord() {
-    hub.faults().armTruncate();
+    hub.armTruncate();
   }
 
   /**

@@ -58,7 +58,7 @@ public record GroundTruth(Map<String, AgentView> agents, Map<String, FrameworkVi
     s.completedTasks.values().forEach(d -> d.forEach(t -> tasks.put(t.getTaskId().getValue(), t.getState())));
     s.tasks.values().forEach(t -> tasks.put(t.getTaskId().getValue(), t.getState()));
     Map<String, String> executors = new LinkedHashMap<>();
-    s.executors.values().forEach(e -> executors.put(e.info().getExecutorId().getValue(), e.agentId()));
+    s.tasks.values().forEach(t -> executors.put(t.getExecutorId().getValue(), t.getAgentId().getValue()));
     Map<String, MachineInfo.Mode> maintenance = new LinkedHashMap<>();
     s.machineModes.forEach((id, mode) -> maintenance.put(id.hasHostname() ? id.getHostname() : id.getIp(), mode));
     return new GroundTruth(java.util.Collections.unmodifiableMap(agents),

@@ -11,7 +11,6 @@ import org.apache.mesos.v1.Protos.Address;
 import org.apache.mesos.v1.Protos.FileInfo;
 import org.apache.mesos.v1.Protos.Flag;
 import org.apache.mesos.v1.Protos.FrameworkID;
-import org.apache.mesos.v1.Protos.MachineID;
 import org.apache.mesos.v1.Protos.MachineInfo;
 import org.apache.mesos.v1.Protos.MasterInfo;
 import org.apache.mesos.v1.Protos.Metric;

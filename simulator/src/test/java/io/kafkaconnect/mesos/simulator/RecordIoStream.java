@@ -1,14 +1,12 @@
 package io.kafkaconnect.mesos.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /** A test-side SUBSCRIBE client: opens the stream and reads RecordIO records from it. */
 final class RecordIoStream implements AutoCloseable {
@@ -74,19 +72,14 @@ final class RecordIoStream implements AutoCloseable {
     }
   }
 
-  /** Reads raw bytes until EOF (or the timeout expires). */
-  byte[] readRest(Duration timeout) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    byte[] buf = new byte[8192];
-    while (System.nanoTime() < deadline) {
-      int n = in.read(buf);
-      if (n < 0) {
-        break;
-      }
-      out.write(buf, 0, n);
+  /** Reads one RecordIO header line (without the newline) and nothing more. */
+  String nextHeader() throws IOException {
+    StringBuilder header = new StringBuilder();
+    int b;
+    while ((b = in.read()) >= 0 && b != '\n') {
+      header.append((char) b);
     }
-    return out.toByteArray();
+    return header.toString();
   }
 
   InputStream raw() {

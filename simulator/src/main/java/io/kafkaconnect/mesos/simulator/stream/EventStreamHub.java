@@ -1,7 +1,6 @@
 package io.kafkaconnect.mesos.simulator.stream;
 
 import io.kafkaconnect.mesos.simulator.http.WireFormat;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ public final class EventStreamHub implements AutoCloseable {
   private final int maxSubscribers;
   private final Duration heartbeatInterval;
   private final boolean heartbeats;
-  private final StreamFaults faults = new StreamFaults();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "mesos-sim-heartbeat");
     t.setDaemon(true);
@@ -49,17 +47,31 @@ public final class EventStreamHub implements AutoCloseable {
     this.seed = seed;
   }
 
-  public StreamFaults faults() {
-    return faults;
+  /** The next record on every stream open now gets a non-numeric header. */
+  public synchronized void armGarbageHeader() {
+    subscribers.keySet().forEach(Subscriber::armGarbageHeader);
+  }
+
+  /** The next record on every stream open now declares {@code declaredSize} bytes. */
+  public synchronized void armOversizedHeader(long declaredSize) {
+    if (declaredSize < 0) {
+      throw new IllegalArgumentException("declaredSize must be >= 0");
+    }
+    subscribers.keySet().forEach(s -> s.armOversizedHeader(declaredSize));
+  }
+
+  /** The next record on every stream open now is cut in half, then the stream ends. */
+  public synchronized void armTruncate() {
+    subscribers.keySet().forEach(Subscriber::armTruncate);
   }
 
   /**
    * Registers a new stream whose first record is {@code subscribed}; queues the immediate HEARTBEAT and starts the
    * periodic ones. Call it while holding the state lock, right after taking the snapshot.
    */
-  public synchronized Subscriber register(WireFormat format, OutputStream out, Runnable onClose, Event subscribed) {
+  public synchronized Subscriber register(WireFormat format, Runnable onClose, Event subscribed) {
     long id = ids.incrementAndGet();
-    Subscriber subscriber = new Subscriber(id, format, out, onClose, seed * 31 + id, this);
+    Subscriber subscriber = new Subscriber(id, format, onClose, seed * 31 + id, this);
     subscriber.enqueue(new EncodedEvent(subscribed));
     ScheduledFuture<?> beat = null;
     if (heartbeats) {
@@ -105,6 +117,14 @@ public final class EventStreamHub implements AutoCloseable {
       }
     }
     all.forEach(Subscriber::close);
+  }
+
+  /** Ends the given streams. */
+  public void closeAll(List<Subscriber> streams) {
+    synchronized (this) {
+      streams.forEach(this::remove);
+    }
+    streams.forEach(Subscriber::close);
   }
 
   /** While stalled, open streams receive no bytes and no heartbeats; queued events are kept for later. */

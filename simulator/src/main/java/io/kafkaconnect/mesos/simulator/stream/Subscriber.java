@@ -24,17 +24,19 @@ public final class Subscriber {
 
   private final long id;
   private final WireFormat format;
-  private final OutputStream out;
+  private OutputStream out;
   private final Runnable onClose;
   private final Random random;
   private final EventStreamHub hub;
   private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
   private volatile boolean closed;
+  private volatile boolean garbageHeaderNext;
+  private volatile long oversizedHeaderNext = -1;
+  private volatile boolean truncateNext;
 
-  Subscriber(long id, WireFormat format, OutputStream out, Runnable onClose, long seed, EventStreamHub hub) {
+  Subscriber(long id, WireFormat format, Runnable onClose, long seed, EventStreamHub hub) {
     this.id = id;
     this.format = format;
-    this.out = out;
     this.onClose = onClose;
     this.random = new Random(seed);
     this.hub = hub;
@@ -54,14 +56,30 @@ public final class Subscriber {
     }
   }
 
+  void armGarbageHeader() {
+    garbageHeaderNext = true;
+  }
+
+  void armOversizedHeader(long declaredSize) {
+    oversizedHeaderNext = declaredSize;
+  }
+
+  void armTruncate() {
+    truncateNext = true;
+  }
+
   /** Asks the writer loop to end the stream (EOF for the client). */
   void close() {
     closed = true;
     queue.add(CLOSE);
   }
 
-  /** Writes until the stream is closed or the client goes away. Runs on the HTTP exchange's thread. */
-  public void runWriterLoop() {
+  /**
+   * Writes the queued and future records to {@code body} until the stream is closed or the client goes away. Runs on the
+   * HTTP exchange's thread, after the response headers are sent.
+   */
+  public void runWriterLoop(OutputStream body) {
+    this.out = body;
     try {
       while (true) {
         Object first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -106,16 +124,19 @@ public final class Subscriber {
         break;
       }
       byte[] payload = ((EncodedEvent) item).bytes(format);
-      StreamFaults faults = hub.faults();
       String header;
-      if (faults.takeGarbageHeader()) {
+      if (garbageHeaderNext) {
+        garbageHeaderNext = false;
         header = "x" + payload.length + "!\n";
+      } else if (oversizedHeaderNext >= 0) {
+        header = oversizedHeaderNext + "\n";
+        oversizedHeaderNext = -1;
       } else {
-        long oversized = faults.takeOversizedHeader();
-        header = (oversized >= 0 ? Long.toString(oversized) : Integer.toString(payload.length)) + "\n";
+        header = payload.length + "\n";
       }
       packed.writeBytes(header.getBytes(StandardCharsets.US_ASCII));
-      if (faults.takeTruncate()) {
+      if (truncateNext) {
+        truncateNext = false;
         packed.write(payload, 0, payload.length / 2);
         keepOpen = false;
         break;

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-class RecordIoReaderProperties {
+class RecordIoReaderPropertiesTest {
 
     @Property(tries = 300)
     void anyChunkingOfAValidStreamDecodesToTheSameRecords(
