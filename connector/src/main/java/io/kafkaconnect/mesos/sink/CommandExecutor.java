@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
+import io.kafkaconnect.mesos.client.RetryPolicy;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,7 +150,7 @@ public final class CommandExecutor {
                 }
             }
             failuresThisRun++;
-            if (!retry.canRetry(failuresThisRun)) {
+            if (failuresThisRun >= retry.maxAttempts()) {
                 String suffix = run.unverifiedSend ? " (in doubt: the call may have been applied; its effect could "
                         + "not be verified)" : "";
                 LOG.warn("Command {} ({}) FAILED after {} attempt(s): {}{}", run.command.id(), run.spec.type(),
@@ -158,7 +159,7 @@ public final class CommandExecutor {
             }
             metrics.retried();
             try {
-                sleeper.sleep(retry.backoffMs(failuresThisRun, random));
+                sleeper.sleep(retry.delay(failuresThisRun, random).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return run.finish(CommandState.FAILED, "interrupted while waiting to retry: " + run.lastError, null,
@@ -229,12 +230,12 @@ public final class CommandExecutor {
                 LOG.info("Command {}: could not read the agent before {}: {}", run.command.id(), run.spec.type(),
                         e.getMessage());
             }
-            if (!retry.canRetry(failures)) {
+            if (failures >= retry.maxAttempts()) {
                 return null;
             }
             metrics.retried();
             try {
-                sleeper.sleep(retry.backoffMs(failures, random));
+                sleeper.sleep(retry.delay(failures, random).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return null;

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.kafkaconnect.mesos.client.RetryPolicy;
 import io.kafkaconnect.mesos.config.KafkaClientConfig;
 import io.kafkaconnect.mesos.config.MesosConnectionConfig;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -223,7 +224,8 @@ public final class MesosSinkConnectorConfig extends AbstractConfig {
     }
 
     public RetryPolicy retryPolicy() {
-        return new RetryPolicy(getInt(MAX_ATTEMPTS), getLong(BACKOFF_INITIAL), getLong(BACKOFF_MAX));
+        return new RetryPolicy(getInt(MAX_ATTEMPTS), Duration.ofMillis(getLong(BACKOFF_INITIAL)),
+                Duration.ofMillis(getLong(BACKOFF_MAX)));
     }
 
     /** The ledger topic: explicit, or derived from the prefix (the connector name by default). */

@@ -1,10 +1,12 @@
 package io.kafkaconnect.mesos.sink;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.kafkaconnect.mesos.client.RetryPolicy;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,7 @@ class CommandExecutorTest {
 
     private CommandExecutor executor(int maxAttempts) {
         return new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
-                new RetryPolicy(maxAttempts, 10, 100), sleeps::add, Clock.systemUTC(), metrics, true);
+                new RetryPolicy(maxAttempts, Duration.ofMillis(10), Duration.ofMillis(100)), sleeps::add, Clock.systemUTC(), metrics, true);
     }
 
     private static Command command(String id, Call call) {

@@ -1,10 +1,12 @@
 package io.kafkaconnect.mesos.sink;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.kafkaconnect.mesos.client.RetryPolicy;
 import io.kafkaconnect.mesos.codec.MesosJson;
 import org.apache.kafka.common.metrics.Metrics;
 import org.apache.kafka.connect.header.Header;
@@ -39,7 +41,7 @@ class CommandProcessorTest {
     private CommandProcessor processor(boolean dryRunAll, ErrantRecordReporter errant) {
         ReservationTagger tagger = new ReservationTagger("kafka-connect-mesos.command-id");
         CommandExecutor executor = new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
-                new RetryPolicy(3, 0, 0), ms -> { }, Clock.systemUTC(), metrics, true);
+                new RetryPolicy(3, Duration.ZERO, Duration.ZERO), ms -> { }, Clock.systemUTC(), metrics, true);
         return new CommandProcessor(new CommandParser(new MesosCallDecoder(), CommandIdSource.ENVELOPE, "command-id",
                 CommandFormat.AUTO), new CommandValidator(CallCatalog.nonDestructive()), executor, ledger, results,
                 new DeadLetterReporter(errant), master, metrics, MesosJson::toTree, Clock.systemUTC(), dryRunAll);

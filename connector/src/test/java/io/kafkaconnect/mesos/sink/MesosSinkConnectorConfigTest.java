@@ -1,8 +1,10 @@
 package io.kafkaconnect.mesos.sink;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.kafkaconnect.mesos.client.RetryPolicy;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.mesos.v1.master.Protos.Call;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class MesosSinkConnectorConfigTest {
         assertThat(c.format()).isEqualTo(CommandFormat.AUTO);
         assertThat(c.ledgerTopic("ops-sink")).isEqualTo("ops-sink.ledger");
         assertThat(c.resultTopic("ops-sink")).isEqualTo("ops-sink.results");
-        assertThat(c.retryPolicy()).isEqualTo(new RetryPolicy(6, 200, 10_000));
+        assertThat(c.retryPolicy()).isEqualTo(new RetryPolicy(6, Duration.ofMillis(200), Duration.ofSeconds(10)));
         assertThat(c.getBoolean(MesosSinkConnectorConfig.TAGGING)).isTrue();
     }
 

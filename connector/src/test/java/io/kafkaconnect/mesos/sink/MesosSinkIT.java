@@ -480,6 +480,21 @@ class MesosSinkIT {
         assertThat(first.get("err-400").path("error").path("message").asText()).contains("Unknown agent");
         assertThat(first.get("err-400").path("attempts").asInt()).isEqualTo(1);
 
+        Call goneUnknown = Call.newBuilder().setType(Call.Type.MARK_AGENT_GONE)
+                .setMarkAgentGone(Call.MarkAgentGone.newBuilder()
+                        .setAgentId(org.apache.mesos.v1.Protos.AgentID.newBuilder().setValue("no-such-agent")))
+                .build();
+        send(topic, 0, null, jsonCommand("err-404", goneUnknown));
+        JsonNode notFound = firstResults(results, List.of("err-404")).get("err-404");
+        assertThat(notFound.path("state").asText()).isEqualTo("REJECTED");
+        assertThat(notFound.path("http_status").asInt()).isEqualTo(404);
+        mesos.faults().failNextCalls(403, "403 Forbidden.", 1);
+        send(topic, 0, null, jsonCommand("err-403", calls.get(t.id("weights"))));
+        JsonNode forbidden = firstResults(results, List.of("err-403")).get("err-403");
+        assertThat(forbidden.path("state").asText()).isEqualTo("REJECTED");
+        assertThat(forbidden.path("http_status").asInt()).isEqualTo(403);
+        assertThat(forbidden.path("attempts").asInt()).isEqualTo(1);
+
         // 503 for longer than all retries: FAILED, reported, and the task keeps going
         mesos.faults().failNextCalls(503, "No leader elected", 1_000);
         send(topic, 0, null, jsonCommand("err-503", calls.get(t.id("weights"))));
@@ -495,11 +510,11 @@ class MesosSinkIT {
         assertThat(firstResults(results, List.of("err-503-transient")).get("err-503-transient").path("state")
                 .asText()).isEqualTo("APPLIED");
 
-        List<ConsumerRecord<byte[], byte[]>> dlq = awaitDlq(topic + ".dlq", 3);
+        List<ConsumerRecord<byte[], byte[]>> dlq = awaitDlq(topic + ".dlq", 5);
         assertThat(dlq).extracting(r -> header(r, DeadLetterReporter.HEADER_STATE))
-                .containsExactlyInAnyOrder("REJECTED", "REJECTED", "FAILED");
+                .containsExactlyInAnyOrder("REJECTED", "REJECTED", "REJECTED", "REJECTED", "FAILED");
         assertThat(dlq).extracting(r -> header(r, DeadLetterReporter.HEADER_HTTP_STATUS))
-                .containsExactlyInAnyOrder("409", "400", "503");
+                .containsExactlyInAnyOrder("409", "400", "404", "403", "503");
 
         connect.deleteConnector(name);
     }
