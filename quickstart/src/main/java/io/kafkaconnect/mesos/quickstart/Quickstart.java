@@ -3,12 +3,14 @@ package io.kafkaconnect.mesos.quickstart;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
+import io.kafkaconnect.mesos.simulator.GroundTruth;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
 import io.kafkaconnect.mesos.simulator.WorkloadConfig;
 import io.kafkaconnect.mesos.simulator.WorkloadGenerator;
@@ -84,8 +86,12 @@ public final class Quickstart {
         Thread watcherThread = new Thread(watcher, "quickstart-watcher");
         watcherThread.start();
 
+        // The least busy agent, so that the reservation fits its unallocated resources.
         Optional<String> demoAgent = simulator == null ? Optional.empty()
-                : simulator.groundTruth().agents().keySet().stream().sorted().findFirst();
+                : simulator.groundTruth().agents().values().stream()
+                        .filter(agent -> agent.registered() && !agent.deactivated())
+                        .min(Comparator.comparingInt(GroundTruth.AgentView::liveTasks))
+                        .map(GroundTruth.AgentView::id);
         new DemoCommand(bootstrap, TOPIC_PREFIX, out).sendAndAwaitResult(demoAgent, Duration.ofSeconds(60));
 
         CountDownLatch stop = new CountDownLatch(1);
