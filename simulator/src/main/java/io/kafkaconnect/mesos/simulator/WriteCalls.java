@@ -343,21 +343,7 @@ final class WriteCalls {
 
   private CallOutcome startMaintenance(Call call, String json) throws CallFailure {
     List<MachineID> machines = call.getStartMaintenance().getMachinesList();
-    if (machines.isEmpty()) {
-      throw new CallFailure(400, "List of machines is empty");
-    }
-    for (MachineID machine : machines) {
-      validateMachine(machine);
-      MachineInfo.Mode mode = state.machineModes.get(normalize(machine));
-      if (mode == null) {
-        throw new CallFailure(400, "Machine '" + MesosJsonWriter.toJson(machine)
-            + "' is not part of a maintenance schedule");
-      }
-      if (mode != MachineInfo.Mode.DRAINING) {
-        throw new CallFailure(400, "Machine '" + MesosJsonWriter.toJson(machine)
-            + "' is not in DRAINING mode and cannot be brought down");
-      }
-    }
+    requireMachinesIn(machines, MachineInfo.Mode.DRAINING, "cannot be brought down");
     for (MachineID machine : machines) {
       state.machineModes.put(normalize(machine), MachineInfo.Mode.DOWN);
       for (AgentRecord agent : state.agentsOnMachine(machine)) {
@@ -368,23 +354,29 @@ final class WriteCalls {
     return CallOutcome.empty(200);
   }
 
-  private CallOutcome stopMaintenance(Call call, String json) throws CallFailure {
-    List<MachineID> machines = call.getStopMaintenance().getMachinesList();
+  /** START/STOP_MAINTENANCE preconditions: a non-empty list of scheduled machines, each in {@code mode}. */
+  private void requireMachinesIn(List<MachineID> machines, MachineInfo.Mode mode, String otherwise)
+      throws CallFailure {
     if (machines.isEmpty()) {
       throw new CallFailure(400, "List of machines is empty");
     }
     for (MachineID machine : machines) {
       validateMachine(machine);
-      MachineInfo.Mode mode = state.machineModes.get(normalize(machine));
-      if (mode == null) {
+      MachineInfo.Mode current = state.machineModes.get(normalize(machine));
+      if (current == null) {
         throw new CallFailure(400, "Machine '" + MesosJsonWriter.toJson(machine)
             + "' is not part of a maintenance schedule");
       }
-      if (mode != MachineInfo.Mode.DOWN) {
-        throw new CallFailure(400, "Machine '" + MesosJsonWriter.toJson(machine)
-            + "' is not in DOWN mode and cannot be brought up");
+      if (current != mode) {
+        throw new CallFailure(400, "Machine '" + MesosJsonWriter.toJson(machine) + "' is not in " + mode
+            + " mode and " + otherwise);
       }
     }
+  }
+
+  private CallOutcome stopMaintenance(Call call, String json) throws CallFailure {
+    List<MachineID> machines = call.getStopMaintenance().getMachinesList();
+    requireMachinesIn(machines, MachineInfo.Mode.DOWN, "cannot be brought up");
     Set<MachineID> stopped = new HashSet<>();
     machines.forEach(m -> stopped.add(normalize(m)));
     stopped.forEach(state.machineModes::remove);
