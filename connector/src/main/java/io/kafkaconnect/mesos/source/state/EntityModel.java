@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,7 +84,7 @@ public final class EntityModel {
                 }
             }
             case "FRAMEWORK_ADDED", "FRAMEWORK_UPDATED" -> {
-                JsonNode framework = event.path(type.toLowerCase(java.util.Locale.ROOT)).path("framework");
+                JsonNode framework = event.path(type.toLowerCase(Locale.ROOT)).path("framework");
                 upsertLive(EntityKind.FRAMEWORK, EntityIds.frameworkKey(framework), framework, index, out, type);
             }
             case "FRAMEWORK_REMOVED" -> {
