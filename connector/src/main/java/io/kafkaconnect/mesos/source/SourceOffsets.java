@@ -1,6 +1,8 @@
 package io.kafkaconnect.mesos.source;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,7 +91,7 @@ public final class SourceOffsets {
         if (!stream && !poll) {
             throw new IllegalArgumentException("Unknown source partition " + partition
                     + ": expected {\"source\":\"stream\"} or {\"source\":\"poll\",\"group\":\"<one of "
-                    + java.util.Arrays.stream(PollGroup.values()).map(PollGroup::configValue).toList() + ">\"}");
+                    + Arrays.stream(PollGroup.values()).map(PollGroup::configValue).toList() + ">\"}");
         }
         if (offset == null) {
             return;
@@ -143,7 +145,7 @@ public final class SourceOffsets {
         }
         try {
             PollGroup.fromConfig(s);
-            return s.equals(s.trim().toLowerCase(java.util.Locale.ROOT));
+            return s.equals(s.trim().toLowerCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }

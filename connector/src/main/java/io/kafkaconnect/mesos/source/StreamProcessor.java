@@ -1,10 +1,14 @@
 package io.kafkaconnect.mesos.source;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -175,13 +179,13 @@ final class StreamProcessor {
     }
 
     private List<SourceRecord> entityRecords(List<EntityChange> changes,
-                                             java.util.function.Function<EntityChange, SourceInfo> src,
+                                             Function<EntityChange, SourceInfo> src,
                                              Map<String, Object> offset, Instant ingest) {
         return entityRecords(changes, src, offset, SourceOffsets.streamPartition(), ingest);
     }
 
     private List<SourceRecord> entityRecords(List<EntityChange> changes,
-                                             java.util.function.Function<EntityChange, SourceInfo> src,
+                                             Function<EntityChange, SourceInfo> src,
                                              Map<String, Object> offset, Map<String, String> partition,
                                              Instant ingest) {
         List<SourceRecord> out = new ArrayList<>(changes.size() * 2);
@@ -195,10 +199,10 @@ final class StreamProcessor {
         if (a == null || b == null) {
             return false;
         }
-        java.net.URI x = java.net.URI.create(a);
-        java.net.URI y = java.net.URI.create(b);
-        return java.util.Objects.equals(x.getScheme(), y.getScheme())
-                && java.util.Objects.equals(x.getHost(), y.getHost()) && x.getPort() == y.getPort();
+        URI x = URI.create(a);
+        URI y = URI.create(b);
+        return Objects.equals(x.getScheme(), y.getScheme())
+                && Objects.equals(x.getHost(), y.getHost()) && x.getPort() == y.getPort();
     }
 
     private Map<String, Object> position(long sequence, boolean snapshot) {
@@ -207,7 +211,7 @@ final class StreamProcessor {
 
     /** The entity an event concerns, as the events topic's key (null for HEARTBEAT, SUBSCRIBED, unknown types). */
     static String eventKey(String type, JsonNode event) {
-        JsonNode body = event.path(type.toLowerCase(java.util.Locale.ROOT));
+        JsonNode body = event.path(type.toLowerCase(Locale.ROOT));
         return switch (type) {
             case "TASK_ADDED" -> EntityIds.taskKey(body.path("task"));
             case "TASK_UPDATED" -> EntityIds.taskKey(EntityIds.value(body.path("framework_id")),

@@ -29,7 +29,8 @@ public final class ContentDigest {
     }
 
     public static long of(EntityKind kind, JsonNode entity) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         feedObject(sha, entity, kind.volatileFields());
         if (kind == EntityKind.TASK) {
             JsonNode statuses = entity.path("statuses");
@@ -94,26 +95,32 @@ public final class ContentDigest {
         update(sha, "}");
     }
 
+    /** One spelling per value: {@code 2}, {@code 2.0} and {@code 2.00} all read {@code 2}. */
     private static String canonicalNumber(JsonNode number) {
         if (number.isIntegralNumber()) {
-            return number.bigIntegerValue().toString();
+            return number.canConvertToLong() ? Long.toString(number.longValue()) : number.bigIntegerValue().toString();
+        }
+        if (number.isBigDecimal()) {
+            BigDecimal decimal = number.decimalValue().stripTrailingZeros();
+            return decimal.scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
         }
         double value = number.doubleValue();
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
+        if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+            return Long.toString((long) value);
         }
-        BigDecimal decimal = number.decimalValue().stripTrailingZeros();
-        return decimal.scale() <= 0 ? decimal.toBigInteger().toString() : decimal.toPlainString();
+        return Double.toString(value);
     }
 
+    /** A length-prefixed token, so that token boundaries cannot be forged by the content. */
     private static void update(MessageDigest sha, String token) {
         byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
-        sha.update((byte) (bytes.length >>> 24));
-        sha.update((byte) (bytes.length >>> 16));
-        sha.update((byte) (bytes.length >>> 8));
-        sha.update((byte) bytes.length);
+        byte[] length = {(byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16), (byte) (bytes.length >>> 8),
+                (byte) bytes.length};
+        sha.update(length);
         sha.update(bytes);
     }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(ContentDigest::sha256);
 
     private static MessageDigest sha256() {
         try {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,8 +44,11 @@ public final class EntityModel {
     private final Map<EntityRef, Long> touched = new HashMap<>();
     private long lastAppliedPollIndex = Long.MIN_VALUE;
 
-    /** One stored entity; {@code json} is null when it is known only from what was published before a restart. */
-    record Entry(byte[] json, String agentId, String frameworkId, boolean held) {
+    /**
+     * One stored entity; {@code json} is null when it is known only from what was published before a restart.
+     * {@code digest} is the {@link ContentDigest} of {@code json} (or {@link ContentDigest#DELETED} when unknown).
+     */
+    record Entry(byte[] json, String agentId, String frameworkId, boolean held, long digest) {
     }
 
     public EntityModel(PublishedState published, RecoveryHolds holds) {
@@ -80,7 +84,7 @@ public final class EntityModel {
                 }
             }
             case "FRAMEWORK_ADDED", "FRAMEWORK_UPDATED" -> {
-                JsonNode framework = event.path(type.toLowerCase(java.util.Locale.ROOT)).path("framework");
+                JsonNode framework = event.path(type.toLowerCase(Locale.ROOT)).path("framework");
                 upsertLive(EntityKind.FRAMEWORK, EntityIds.frameworkKey(framework), framework, index, out, type);
             }
             case "FRAMEWORK_REMOVED" -> {
@@ -243,16 +247,21 @@ public final class EntityModel {
         return p == null ? null : p.frameworkId();
     }
 
-    void store(EntityRef ref, JsonNode value) {
+    /** Stores the entity's latest JSON; skips the re-encoding when an identical version is already stored. */
+    void store(EntityRef ref, JsonNode value, long digest) {
+        Entry existing = entries.get(ref);
+        if (existing != null && !existing.held() && existing.json() != null && existing.digest() == digest) {
+            return;
+        }
         entries.put(ref, new Entry(bytes(value), EntityIds.agentOf(ref.kind(), value),
-                EntityIds.frameworkOf(ref.kind(), value), false));
+                EntityIds.frameworkOf(ref.kind(), value), false, digest));
     }
 
     void markHeld(EntityRef ref) {
         Entry entry = entries.get(ref);
         entries.put(ref, entry == null
-                ? new Entry(null, agentOf(ref), frameworkOf(ref), true)
-                : new Entry(entry.json(), entry.agentId(), entry.frameworkId(), true));
+                ? new Entry(null, agentOf(ref), frameworkOf(ref), true, ContentDigest.DELETED)
+                : new Entry(entry.json(), entry.agentId(), entry.frameworkId(), true, entry.digest()));
     }
 
     void forget(EntityRef ref) {
@@ -350,8 +359,8 @@ public final class EntityModel {
         }
         EntityRef ref = new EntityRef(kind, key);
         touched.put(ref, index);
-        store(ref, value);
         long digest = ContentDigest.of(kind, value);
+        store(ref, value, digest);
         PublishedEntry last = published.get(ref);
         if (last != null && last.digest() == digest) {
             return;

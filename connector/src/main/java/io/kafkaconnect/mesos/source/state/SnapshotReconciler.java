@@ -55,8 +55,8 @@ final class SnapshotReconciler {
                 continue;
             }
             JsonNode value = e.getValue();
-            model.store(ref, value);
             long digest = ContentDigest.of(kind, value);
+            model.store(ref, value, digest);
             PublishedEntry last = published.get(ref);
             boolean changed = last == null || last.digest() != digest;
             switch (policy) {
