@@ -3,14 +3,13 @@ package io.kafkaconnect.mesos.quickstart;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 
-import io.kafkaconnect.mesos.simulator.GroundTruth;
+import io.kafkaconnect.mesos.simulator.AgentSpec;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
 import io.kafkaconnect.mesos.simulator.WorkloadConfig;
 import io.kafkaconnect.mesos.simulator.WorkloadGenerator;
@@ -86,12 +85,10 @@ public final class Quickstart {
         Thread watcherThread = new Thread(watcher, "quickstart-watcher");
         watcherThread.start();
 
-        // The least busy agent, so that the reservation fits its unallocated resources.
+        // A fresh agent of its own, so that the demo reservation always fits its unallocated resources.
         Optional<String> demoAgent = simulator == null ? Optional.empty()
-                : simulator.groundTruth().agents().values().stream()
-                        .filter(agent -> agent.registered() && !agent.deactivated())
-                        .min(Comparator.comparingInt(GroundTruth.AgentView::liveTasks))
-                        .map(GroundTruth.AgentView::id);
+                : Optional.of(simulator.state().addAgent(
+                        AgentSpec.of("quickstart-agent.sim.local", "10.0.255.1").withResources(8, 16384, 100000)));
         new DemoCommand(bootstrap, TOPIC_PREFIX, out).sendAndAwaitResult(demoAgent, Duration.ofSeconds(60));
 
         CountDownLatch stop = new CountDownLatch(1);
