@@ -75,6 +75,7 @@ public final class Quickstart {
 
         // The sink's consumer must find its command topic when it starts; operators create it the same way.
         connect.kafka().createTopic(TOPIC_PREFIX + ".commands", 1);
+        connect.kafka().createTopic(TOPIC_PREFIX + ".commands.dlq", 1);
         ConnectorDeployer deployer = new ConnectorDeployer(connect, bootstrap, masterUrl, options.encoding());
         deployer.deploySource(TOPIC_PREFIX);
         deployer.deploySink(TOPIC_PREFIX);
