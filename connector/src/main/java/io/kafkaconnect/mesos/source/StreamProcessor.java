@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
@@ -169,13 +171,20 @@ final class StreamProcessor {
         long threshold = streamEnabled ? polled.indexAtSend() : Long.MAX_VALUE - 1;
         List<EntityChange> changes = model.applySnapshot(snapshot, SnapshotPolicy.RECONCILE, threshold, at);
         if (!changes.isEmpty()) {
-            log.info("{} reconciliation: {} changes the stream had not delivered", polled.call(), changes.size());
+            log.info("{} reconciliation: {} changes the stream had not delivered {}", polled.call(), changes.size(),
+                    countsByKind(changes));
         }
         String master = polled.masterId() != null ? polled.masterId() : masterId;
         int[] sequence = {0};
         return entityRecords(changes, change -> new SourceInfo(master, polled.master(), null, sequence[0]++, true,
                 true, polled.call()), SourceOffsets.pollOffset(polled.polledAtMillis()),
                 SourceOffsets.pollPartition(PollGroup.STATE), at);
+    }
+
+    /** Per kind and operation, e.g. {@code {EXECUTOR/CREATE=40, TASK/UPDATE=2}}: executors are never streamed. */
+    private static Map<String, Long> countsByKind(List<EntityChange> changes) {
+        return changes.stream().collect(Collectors.groupingBy(c -> c.ref().kind() + "/" + c.op(), TreeMap::new,
+                Collectors.counting()));
     }
 
     private List<SourceRecord> entityRecords(List<EntityChange> changes,
