@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -251,7 +252,7 @@ public final class MesosConnectionConfig {
      * already carry errors.
      */
     public static void validateLive(Map<String, String> props, Config result, Duration timeout) {
-        Map<String, ConfigValue> values = new java.util.HashMap<>();
+        Map<String, ConfigValue> values = new HashMap<>();
         for (ConfigValue value : result.configValues()) {
             values.put(value.name(), value);
         }

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
-import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -71,15 +70,11 @@ public class MesosSourceConnector extends SourceConnector {
         return MesosSourceConnectorConfig.CONFIG_DEF;
     }
 
+    /** Adds a live check of the master (GET_VERSION) to the usual validation, reported on the URL key. */
     @Override
     public Config validate(Map<String, String> connectorConfigs) {
         Config result = super.validate(connectorConfigs);
-        boolean urlsValid = result.configValues().stream()
-                .filter(v -> v.name().equals(MesosConnectionConfig.MASTER_URLS))
-                .map(ConfigValue::errorMessages).allMatch(List::isEmpty);
-        if (urlsValid) {
-            MesosConnectionConfig.validateLive(connectorConfigs, result, LIVE_CHECK_TIMEOUT);
-        }
+        MesosConnectionConfig.validateLive(connectorConfigs, result, LIVE_CHECK_TIMEOUT);
         return result;
     }
 
