@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.mesos.compose.ComposeProject.Mount;
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,20 +130,6 @@ class ComposeFileTest {
         assertThat(plugin.source())
                 .isEqualTo("./connector/target/kafka-connect-mesos-" + project.projectVersion() + "-plugin");
         assertThat(plugin.readOnly()).isTrue();
-    }
-
-    @Test
-    void builtPluginDirectoryHasTheLayoutTheWorkerLoads() throws IOException {
-        Path pluginDir = project.root().resolve(
-                "connector/target/kafka-connect-mesos-" + project.projectVersion() + "-plugin");
-        assumeTrue(Files.isDirectory(pluginDir), "plugin not built yet (./mvnw package)");
-        Path component = pluginDir.resolve("kafka-connect-mesos-" + project.projectVersion());
-        assertThat(component.resolve("manifest.json")).isRegularFile();
-        try (Stream<Path> jars = Files.list(component.resolve("lib"))) {
-            assertThat(jars.map(p -> p.getFileName().toString()))
-                    .anyMatch(n -> n.startsWith("kafka-connect-mesos-") && n.endsWith(".jar"))
-                    .noneMatch(n -> n.startsWith("connect-api-") || n.startsWith("kafka-clients-"));
-        }
     }
 
     @Test

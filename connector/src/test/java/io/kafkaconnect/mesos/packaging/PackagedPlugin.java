@@ -77,6 +77,15 @@ final class PackagedPlugin {
         return names;
     }
 
+    /**
+     * The same content unpacked by the build beside the zip ({@code <artifactId>-<version>-plugin/}), the directory
+     * docker-compose.yml mounts as the worker's plugin.path.
+     */
+    Path builtDirectory() {
+        String zipName = zip.getFileName().toString();
+        return zip.resolveSibling(zipName.substring(0, zipName.length() - ".zip".length())).resolve(baseDirectory());
+    }
+
     /** Unzips into {@code pluginPath}, as a user would into a directory on the worker's plugin.path. */
     Path unpackInto(Path pluginPath) throws IOException {
         try (ZipFile file = new ZipFile(zip.toFile())) {

@@ -77,6 +77,17 @@ class PluginZipLayoutIT {
         assertThat(plugin.filesIn("doc")).contains("README.md", "LICENSE", "install.md", "config-reference.md");
     }
 
+    @Test
+    void theDirectoryBuiltBesideTheZipHoldsTheSameFiles() throws IOException {
+        assertThat(relativeFiles(plugin.builtDirectory())).isEqualTo(relativeFiles(unpacked)).isNotEmpty();
+    }
+
+    private static List<String> relativeFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).map(root::relativize).map(Path::toString).sorted().toList();
+        }
+    }
+
     private static List<String> serviceEntries(JarFile jar, String service) throws IOException {
         var entry = jar.getEntry("META-INF/services/" + service);
         assertThat(entry).as(service + " manifest").isNotNull();
