@@ -19,14 +19,18 @@ final class MasterNode implements AutoCloseable {
   private HttpServer server;
   private ExecutorService executor;
 
-  MasterNode(int index, String hostname, MesosVersion version) {
+  private final int requestedPort;
+
+  /** {@code port} 0 binds a free port. */
+  MasterNode(int index, String hostname, MesosVersion version, int port) {
     this.index = index;
+    this.requestedPort = port;
     this.hostname = hostname;
     this.version = version;
   }
 
   void start(SimulatedMesosCluster cluster) throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", requestedPort), 128);
     ApiHandler api = new ApiHandler(cluster, this);
     server.createContext("/api/v1", api);
     server.createContext("/master/api/v1", api);

@@ -49,7 +49,8 @@ public final class SimulatedMesosCluster implements AutoCloseable {
     this.faults = new Faults(hub);
     this.writeCalls = new WriteCalls(state, operations);
     for (int i = 0; i < settings.masters(); i++) {
-      nodes.add(new MasterNode(i, settings.hostname(), settings.version()));
+      int port = settings.firstPort() == 0 ? 0 : settings.firstPort() + i;
+      nodes.add(new MasterNode(i, settings.hostname(), settings.version(), port));
     }
   }
 
@@ -57,7 +58,7 @@ public final class SimulatedMesosCluster implements AutoCloseable {
     return new Builder();
   }
 
-  /** Binds every master to 127.0.0.1 on a free port; the first one leads. */
+  /** Binds every master to 127.0.0.1 (on a free port unless {@link Builder#firstPort} says); the first one leads. */
   public synchronized SimulatedMesosCluster start() {
     if (started) {
       throw new IllegalStateException("Already started");
@@ -214,6 +215,7 @@ public final class SimulatedMesosCluster implements AutoCloseable {
     private String hostname = "127.0.0.1";
     private long seed = 42;
     private Duration agentReregisterDelay = Duration.ofMillis(200);
+    private int firstPort;
 
     private Builder() {
     }
@@ -283,9 +285,18 @@ public final class SimulatedMesosCluster implements AutoCloseable {
       return this;
     }
 
+    /** Master {@code i} listens on {@code port + i}, e.g. 5050 like a real master (default: free ports). */
+    public Builder firstPort(int port) {
+      if (port < 1 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 1 and 65535");
+      }
+      this.firstPort = port;
+      return this;
+    }
+
     public SimulatedMesosCluster build() {
       return new SimulatedMesosCluster(new SimulatorSettings(masters, MesosVersion.parse(version), heartbeatInterval,
-          credentials, maxSubscribers, hostname, seed, agentReregisterDelay));
+          credentials, maxSubscribers, hostname, seed, agentReregisterDelay, firstPort));
     }
   }
 }

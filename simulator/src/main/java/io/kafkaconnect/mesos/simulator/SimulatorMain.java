@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts a simulated cluster with the workload generator running, prints the master URLs and runs until killed.
  * Options (all optional): {@code --masters 1 --agents 10 --frameworks 3 --tasks 30 --rate 5 --heartbeat-ms 15000
- * --seed 42 --version 1.11.0}.
+ * --seed 42 --version 1.11.0 --port 5050}; without {@code --port} the masters listen on free ports.
  */
 public final class SimulatorMain {
 
@@ -21,10 +21,14 @@ public final class SimulatorMain {
     PrintStream out = System.out;
     int masters = Integer.parseInt(options.getOrDefault("masters", "1"));
     long seed = Long.parseLong(options.getOrDefault("seed", "42"));
-    SimulatedMesosCluster cluster = SimulatedMesosCluster.builder().masters(masters)
+    SimulatedMesosCluster.Builder builder = SimulatedMesosCluster.builder().masters(masters)
         .version(options.getOrDefault("version", "1.11.0"))
         .heartbeatInterval(Duration.ofMillis(Long.parseLong(options.getOrDefault("heartbeat-ms", "15000"))))
-        .seed(seed).build().start();
+        .seed(seed);
+    if (options.containsKey("port")) {
+      builder.firstPort(Integer.parseInt(options.get("port")));
+    }
+    SimulatedMesosCluster cluster = builder.build().start();
     WorkloadGenerator generator = new WorkloadGenerator(cluster, WorkloadConfig.of(seed,
         Integer.parseInt(options.getOrDefault("agents", "10")),
         Integer.parseInt(options.getOrDefault("frameworks", "3")),
