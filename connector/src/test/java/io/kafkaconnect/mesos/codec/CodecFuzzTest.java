@@ -3,14 +3,17 @@ package io.kafkaconnect.mesos.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import io.kafkaconnect.mesos.fuzz.AllocationMeter;
@@ -26,6 +29,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.Tuple.Tuple2;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.apache.mesos.v1.master.Protos.Call;
@@ -152,9 +156,9 @@ class CodecFuzzTest {
         if (!message.getUnknownFields().asMap().isEmpty()) {
             return true;
         }
-        for (Map.Entry<com.google.protobuf.Descriptors.FieldDescriptor, Object> field
+        for (Map.Entry<FieldDescriptor, Object> field
                 : message.getAllFields().entrySet()) {
-            if (field.getKey().getJavaType() != com.google.protobuf.Descriptors.FieldDescriptor.JavaType.MESSAGE) {
+            if (field.getKey().getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
                 continue;
             }
             List<?> values = field.getKey().isRepeated() ? (List<?>) field.getValue() : List.of(field.getValue());
@@ -184,7 +188,7 @@ class CodecFuzzTest {
                 "\"TASK_RUNNING\"", "\"UNKNOWN\"", "999999999999999999999999999999", "[[[[[[[[[[[[[[[[", "\\",
                 "\u00e9", "\ud83d\ude00");
         return Arbitraries.oneOf(TYPES.stream().map(type -> jsonCorpus(type).inputs(tokens)
-                .map(i -> net.jqwik.api.Tuple.of(type, i))).toList());
+                .map(i -> Tuple.of(type, i))).toList());
     }
 
     @Provide
@@ -194,7 +198,7 @@ class CodecFuzzTest {
             new byte[] {0x0b}, new byte[] {0x0c}, new byte[] {(byte) 0xf8, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f,
             0x01}, new byte[] {0x12, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x07});
         return Arbitraries.oneOf(TYPES.stream().map(type -> protobufCorpus(type).inputs(tokens)
-                .map(i -> net.jqwik.api.Tuple.of(type, i))).toList());
+                .map(i -> Tuple.of(type, i))).toList());
     }
 
     private static Corpus jsonCorpus(Message type) {
@@ -202,7 +206,7 @@ class CodecFuzzTest {
         for (Message m : handBuilt(type)) {
             corpus.add("built " + name(m), MesosJson.toJsonBytes(m));
         }
-        capturedOfType(type, io.kafkaconnect.mesos.codec.Encoding.JSON).forEach(corpus::add);
+        capturedOfType(type, Encoding.JSON).forEach(corpus::add);
         for (DocsExamples.Example example : docsExamples()) {
             if (example.defaultInstance().getDescriptorForType().equals(type.getDescriptorForType())) {
                 corpus.add("docs " + example.name(), example.json().getBytes(StandardCharsets.UTF_8));
@@ -224,7 +228,7 @@ class CodecFuzzTest {
         for (Message m : handBuilt(type)) {
             corpus.add("built " + name(m), m.toByteArray());
         }
-        capturedOfType(type, io.kafkaconnect.mesos.codec.Encoding.PROTOBUF).forEach(corpus::add);
+        capturedOfType(type, Encoding.PROTOBUF).forEach(corpus::add);
         corpus.generator("random " + name(type), random -> RandomMessages.message(type, random).toByteArray());
         corpus.generator("random bytes", CodecFuzzTest::randomBytes);
         return corpus;
@@ -238,9 +242,9 @@ class CodecFuzzTest {
     }
 
     /** The simulated master's events (for Event) or read answers (for Response), by name. */
-    private static Map<String, byte[]> capturedOfType(Message type, io.kafkaconnect.mesos.codec.Encoding encoding) {
+    private static Map<String, byte[]> capturedOfType(Message type, Encoding encoding) {
         SimulatorCapture.Capture capture = SimulatorCapture.of(encoding);
-        Map<String, byte[]> named = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> named = new LinkedHashMap<>();
         if (type instanceof Event) {
             for (int i = 0; i < capture.events().size(); i++) {
                 named.put("simulator event #" + i, capture.events().get(i));
@@ -258,7 +262,7 @@ class CodecFuzzTest {
         try {
             return DocsExamples.load();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -267,7 +271,7 @@ class CodecFuzzTest {
             return Files.readAllLines(Path.of("..", "docs", "sink.md")).stream()
                     .filter(l -> l.startsWith("{\"type\":")).toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

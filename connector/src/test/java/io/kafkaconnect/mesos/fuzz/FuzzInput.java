@@ -1,6 +1,5 @@
 package io.kafkaconnect.mesos.fuzz;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -8,11 +7,6 @@ import java.util.List;
  * Its {@code toString} is what a failing property reports, so it shows all three.
  */
 public record FuzzInput(String origin, List<Mutation> mutations, byte[] bytes) {
-
-    /** True when the bytes are a seed or generated value as is. */
-    public boolean unmutated() {
-        return mutations.isEmpty();
-    }
 
     @Override
     public String toString() {
@@ -34,6 +28,6 @@ public record FuzzInput(String origin, List<Mutation> mutations, byte[] bytes) {
         if (bytes.length > max) {
             out.append("...");
         }
-        return new String(out.toString().getBytes(StandardCharsets.US_ASCII), StandardCharsets.US_ASCII);
+        return out.toString();
     }
 }

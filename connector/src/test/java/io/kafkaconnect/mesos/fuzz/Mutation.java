@@ -6,10 +6,11 @@ import java.util.Random;
 
 /**
  * One byte-level edit. {@code at}, {@code span} and {@code pick} are interpreted modulo the input's length (or the
- * size of the list they pick from) when applied, so that any generated mutation applies to any input, and shrinking
- * a mutation towards zeros keeps it applicable.
+ * size of the list they pick from) when applied, so that any generated mutation applies to any input.
  */
 public record Mutation(Kind kind, int at, int span, int pick) {
+
+    private static final Kind[] KINDS = Kind.values();
 
     /** The kinds of edit. */
     public enum Kind {
@@ -47,6 +48,4 @@ public record Mutation(Kind kind, int at, int span, int pick) {
         }
         return stack;
     }
-
-    private static final Kind[] KINDS = Kind.values();
 }

@@ -43,7 +43,8 @@ public final class Mutator {
             case FLIP_BIT -> n == 0 ? b : with(b, at, (byte) (b[at] ^ (1 << (m.pick() % 8))));
             case SET_BYTE -> n == 0 ? b : with(b, at, INTERESTING_BYTES[m.pick() % INTERESTING_BYTES.length]);
             case INSERT_BYTE -> insert(b, m.at() % (n + 1), new byte[] {(byte) m.pick()});
-            case INSERT_TOKEN -> tokens.isEmpty() ? b : insert(b, m.at() % (n + 1), tokens.get(m.pick() % tokens.size()));
+            case INSERT_TOKEN -> tokens.isEmpty() ? b
+                    : insert(b, m.at() % (n + 1), tokens.get(m.pick() % tokens.size()));
             case DELETE -> n == 0 ? b : concat(Arrays.copyOfRange(b, 0, at),
                     Arrays.copyOfRange(b, Math.min(n, at + 1 + m.span()), n));
             case DUPLICATE -> n == 0 ? b : insert(b, Math.min(n, at + 1 + m.span()),

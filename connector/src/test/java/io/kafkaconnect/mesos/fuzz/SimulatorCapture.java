@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class SimulatorCapture {
                 events.add(reader.next());
             }
             byte[] prefix = wire.toByteArray();
-            return new Capture(java.util.Arrays.copyOf(prefix, (int) reader.bytesConsumed()), events, responses);
+            return new Capture(Arrays.copyOf(prefix, (int) reader.bytesConsumed()), events, responses);
         }
     }
 

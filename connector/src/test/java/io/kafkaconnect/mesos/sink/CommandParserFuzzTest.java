@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +31,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import org.apache.kafka.connect.data.Decimal;
-import org.apache.kafka.connect.data.Schema;
-import org.apache.kafka.connect.data.SchemaBuilder;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.mesos.v1.master.Protos.Call;
@@ -200,8 +195,9 @@ class CommandParserFuzzTest {
             corpus.add("envelope " + n, ("{\"command_id\":\"c-" + n + "\",\"requested_by\":\"fuzz\",\"call\":" + call
                     + "}").getBytes(StandardCharsets.UTF_8));
             corpus.add("bare call " + n, call.getBytes(StandardCharsets.UTF_8));
-            corpus.add("call as string " + n, ("{\"command_id\":\"s-" + n + "\",\"expires_at\":\"2030-01-01T00:00:00Z\","
-                    + "\"call\":" + MesosJson.mapper().getNodeFactory().textNode(call) + "}")
+            String quoted = MesosJson.mapper().getNodeFactory().textNode(call).toString();
+            corpus.add("call as string " + n, ("{\"command_id\":\"s-" + n
+                    + "\",\"expires_at\":\"2030-01-01T00:00:00Z\",\"call\":" + quoted + "}")
                     .getBytes(StandardCharsets.UTF_8));
             corpus.add("call as base64 " + n, ("{\"command_id\":\"b-" + n + "\",\"expires_at_ms\":1893456000000,"
                     + "\"dry_run\":true,\"call\":\"" + Base64.getEncoder().encodeToString(toCall(call).toByteArray())
@@ -211,7 +207,8 @@ class CommandParserFuzzTest {
         return corpus.inputs(Mutator.tokens("{", "}", "[", "]", "\"", ":", ",", "null", "true", "\"call\"",
                 "\"command_id\"", "\"expires_at_ms\"", "\"expires_at\"", "\"dry_run\"", "\"requested_by\"", "\"type\"",
                 "\"TEARDOWN\"", "\"SUBSCRIBE\"", "\"GET_STATE\"", "\"DRAIN_AGENT\"", "\"agentId\"", "-1",
-                "\"1e-999999999\"", "9223372036854775808", "\"2030-13-01T00:00:00Z\"", "\"+1000000000-01-01T00:00:00Z\"",
+                "\"1e-999999999\"", "9223372036854775808", "\"2030-13-01T00:00:00Z\"",
+                "\"+1000000000-01-01T00:00:00Z\"",
                 "\"CAg=\"", "\" {\"", "{\"value\":\"x\"}", "\u00e9", "\"\\ud800\""));
     }
 
@@ -234,7 +231,7 @@ class CommandParserFuzzTest {
     /** The sink docs' call examples and the test calls of every supported type, as Mesos JSON. */
     private static List<String> calls() {
         try {
-            List<String> calls = new java.util.ArrayList<>(Files.readAllLines(Path.of("..", "docs", "sink.md"))
+            List<String> calls = new ArrayList<>(Files.readAllLines(Path.of("..", "docs", "sink.md"))
                     .stream().filter(l -> l.startsWith("{\"type\":")).toList());
             TestCalls.all().values().forEach(c -> calls.add(MesosJson.toJson(c)));
             return calls;

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -30,9 +29,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * With the default allowlist, the destructive calls (and calls the sink never issues) are refused before any byte
- * of them goes to the master: the sink runs with its real parser, validator, executor and Mesos client, against the simulated
- * master behind a proxy that records every request it forwards.
+ * With the default allowlist, the destructive calls (and calls the sink never issues) are refused before any byte of
+ * them goes to the master: the sink runs with its real parser, validator, executor and Mesos client, against the
+ * simulated master behind a proxy that records every request it forwards.
  */
 class DisallowedCallsNeverReachTheMasterTest {
 

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** Chunking never changes what is decoded. Malformed and hostile streams are the job of {@link RecordIoReaderFuzzTest}. */
+/** Chunking never changes what is decoded. Malformed and hostile streams: {@link RecordIoReaderFuzzTest}. */
 class RecordIoReaderPropertiesTest {
 
     @Property(tries = 300)
