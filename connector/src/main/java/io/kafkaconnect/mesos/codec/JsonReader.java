@@ -240,12 +240,13 @@ final class JsonReader {
         if (decimal.signum() != 0 && decimal.precision() - decimal.scale() > 25) {
             return BigInteger.TEN.pow(26); // magnitude far beyond 64 bits: out of every range, without computing it
         }
-        try {
-            BigInteger big = decimal.toBigIntegerExact();
-            return big.bitLength() < 64 ? (Number) big.longValue() : big;
-        } catch (ArithmeticException notAnInteger) {
+        // A fraction is found without toBigIntegerExact(), which computes 10^scale: "1e-999999999" would take hours.
+        decimal = decimal.stripTrailingZeros();
+        if (decimal.scale() > 0) {
             return null;
         }
+        BigInteger big = decimal.toBigInteger(); // scale <= 0 and at most 26 digits here: cheap
+        return big.bitLength() < 64 ? (Number) big.longValue() : big;
     }
 
     private static Double floating(JsonNode value) {

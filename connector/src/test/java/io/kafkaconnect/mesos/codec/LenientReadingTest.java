@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import io.kafkaconnect.mesos.fuzz.AllocationMeter;
 import java.nio.charset.StandardCharsets;
 import org.apache.mesos.v1.Protos.DurationInfo;
 import org.apache.mesos.v1.Protos.Label;
@@ -50,6 +51,19 @@ class LenientReadingTest {
                 "field 'address.port' expects an integer (int32), got number, skipped");
         assertThat(read("{\"nanoseconds\":\"1e999999999\"}", DurationInfo.getDefaultInstance()).problems())
                 .containsExactly("value out of range for field 'nanoseconds' (int64), skipped");
+    }
+
+    @Test
+    void hugeNegativeExponentsAreFoundFractionalWithoutComputingThem() {
+        long before = AllocationMeter.now();
+        Decoded<DurationInfo> decoded = read("{\"nanoseconds\":\"1e-9999999\"}", DurationInfo.getDefaultInstance());
+        long allocated = AllocationMeter.since(before);
+        assertThat(decoded.problems()).containsExactly(
+                "field 'nanoseconds' expects an integer (int64), got string, skipped");
+        // 10^9999999 alone would be 4 MB (and seconds of CPU): the check must not compute it
+        assertThat(allocated).isLessThan(1 << 20);
+        assertThat(read("{\"nanoseconds\":\"12000e-3\"}", DurationInfo.getDefaultInstance()).value()
+                .getNanoseconds()).isEqualTo(12L);
     }
 
     @Test

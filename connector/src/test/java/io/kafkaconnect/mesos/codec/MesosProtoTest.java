@@ -74,4 +74,34 @@ class MesosProtoTest {
         assertThat(decoded.value()).isNull();
         assertThat(decoded.failure()).startsWith("malformed protobuf: ");
     }
+
+    /** Deeply nested groups and messages (the protobuf-java DoS of CVE-2024-7254) end as a failure, not a crash. */
+    @Test
+    void deepNestingIsAFailureNotAStackOverflow() {
+        byte[] groups = new byte[200_000];
+        java.util.Arrays.fill(groups, (byte) 0x7b); // start group, field 15 (unknown to Event), over and over
+        Decoded<Event> nestedGroups = MesosProto.fromBytes(groups, Event.getDefaultInstance());
+        assertThat(nestedGroups.failure()).startsWith("malformed protobuf: ").doesNotContain("StackOverflowError");
+
+        byte[] messages = new byte[0];
+        for (int i = 0; i < 2_000; i++) { // task_added.task.labels... as length-delimited fields of field 4, nested
+            byte[] outer = new byte[messages.length + 4];
+            outer[0] = 0x22;
+            int n = 1 + writeVarint(outer, 1, messages.length);
+            System.arraycopy(messages, 0, outer, n, messages.length);
+            messages = java.util.Arrays.copyOf(outer, n + messages.length);
+        }
+        Decoded<Event> nestedMessages = MesosProto.fromBytes(messages, Event.getDefaultInstance());
+        assertThat(nestedMessages.ok() ? "" : nestedMessages.failure()).doesNotContain("StackOverflowError");
+    }
+
+    private static int writeVarint(byte[] target, int offset, int value) {
+        int n = 0;
+        while ((value & ~0x7f) != 0) {
+            target[offset + n++] = (byte) ((value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        target[offset + n++] = (byte) value;
+        return n;
+    }
 }

@@ -256,7 +256,11 @@ public final class RecordIoReader {
         }
 
         void skipRest() throws IOException {
-            byte[] scratch = new byte[8192];
+            if (remaining == 0) {
+                return;
+            }
+            // sized to what is left: skipping many small records must not cost 8 KiB each
+            byte[] scratch = new byte[(int) Math.min(8192, remaining)];
             while (remaining > 0) {
                 read(scratch, 0, (int) Math.min(scratch.length, remaining));
             }
