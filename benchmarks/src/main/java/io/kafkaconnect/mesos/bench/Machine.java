@@ -19,9 +19,9 @@ public final class Machine {
     public static List<String> describe() {
         List<String> out = new ArrayList<>();
         out.add("- `nproc`: " + Runtime.getRuntime().availableProcessors());
-        out.add("- `free -h`:\n\n```\n" + command("free", "-h").strip() + "\n```\n");
+        out.add("- `free -h`:\n\n```\n" + command("free", "-h").stripTrailing() + "\n```\n");
         out.add("- `java -version`:\n\n```\n"
-                + command(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").strip()
+                + command(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").stripTrailing()
                 + "\n```\n");
         out.add("- load average at start: " + loadAverage());
         return out;

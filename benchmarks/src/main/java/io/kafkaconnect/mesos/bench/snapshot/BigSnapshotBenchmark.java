@@ -26,7 +26,7 @@ public final class BigSnapshotBenchmark implements Benchmark {
 
     private static final List<String> WORKER_JVM = List.of("-Xmx1g", "-XX:+ExitOnOutOfMemoryError");
     /** A heap big enough to measure what the connector needs where 1 GB is not enough. */
-    private static final String SIZING_HEAP = "6g";
+    private static final String SIZING_HEAP = "8g";
 
     @Override
     public String name() {
@@ -42,7 +42,7 @@ public final class BigSnapshotBenchmark implements Benchmark {
     public void run(Size size, Report report) throws Exception {
         int agents = size.pick(350, 35_000);
         int tasks = size.pick(1_000, 100_000);
-        int rounds = size.pick(1, 3);
+        int rounds = size.pick(1, 2);
         Path dir = Files.createTempDirectory("bench-snapshot");
         try (SimulatedMesosCluster mesos = SimulatedMesosCluster.builder().build().start()) {
             long start = System.nanoTime();

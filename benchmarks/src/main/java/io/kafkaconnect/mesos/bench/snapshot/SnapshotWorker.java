@@ -9,6 +9,7 @@ import javax.management.ObjectName;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
+import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 
 import io.kafkaconnect.mesos.bench.Forked;
 import io.kafkaconnect.mesos.bench.HeapWatcher;
@@ -29,6 +30,18 @@ public final class SnapshotWorker {
     private SnapshotWorker() {
     }
 
+    private static void failIfTaskFailed(KafkaStack kafka) {
+        ConnectorStateInfo status;
+        try {
+            status = kafka.connect().connectorStatus(CONNECTOR);
+        } catch (ConnectRestException e) {
+            return; // no status yet: the connector is still starting
+        }
+        if (status.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()))) {
+            throw new IllegalStateException("the source task failed: " + status.tasks().get(0).trace());
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String master = args[0];
         String encoding = args[1];
@@ -47,10 +60,7 @@ public final class SnapshotWorker {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the snapshot did not reach Kafka in 20 minutes: " + offsets);
                     }
-                    ConnectorStateInfo status = kafka.connect().connectorStatus(CONNECTOR);
-                    if (status.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()))) {
-                        throw new IllegalStateException("the source task failed: " + status.tasks().get(0).trace());
-                    }
+                    failIfTaskFailed(kafka);
                     Thread.sleep(200);
                     offsets = kafka.endOffsets(PREFIX + ".");
                 }
