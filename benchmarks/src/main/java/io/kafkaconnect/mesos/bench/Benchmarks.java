@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.kafkaconnect.mesos.bench.codec.CodecBenchmark;
@@ -43,7 +44,7 @@ public final class Benchmarks {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--size" -> size = Size.valueOf(args[++i].toUpperCase());
+                case "--size" -> size = Size.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "--out" -> out = Path.of(args[++i]);
                 case "-h", "--help" -> {
                     usage();
@@ -81,7 +82,7 @@ public final class Benchmarks {
     private static void write(Path out, String command, Size size, List<String> machine, List<String> loads,
                               Report report) throws Exception {
         StringBuilder md = new StringBuilder();
-        md.append("## Run of ").append(Instant.now()).append(" (size ").append(size.name().toLowerCase())
+        md.append("## Run of ").append(Instant.now()).append(" (size ").append(size.name().toLowerCase(Locale.ROOT))
                 .append(")\n\nCommand: `").append(command).append("`\n\n");
         machine.forEach(line -> md.append(line).append('\n'));
         md.append("\nLoad average (1, 5, 15 min) during the run:\n\n");

@@ -2,6 +2,7 @@ package io.kafkaconnect.mesos.bench.e2e;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -120,7 +121,7 @@ public final class EndToEndBenchmark implements Benchmark {
         String topic = PREFIX + "-baseline";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 kafka.bootstrapServers()))) {
-            admin.createTopics(java.util.List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         int keyBytes = (int) Math.round((double) sizes.keyBytes() / sizes.records());
         int valueBytes = (int) Math.round((double) (sizes.valueBytes() + sizes.headerBytes()) / sizes.records());

@@ -17,6 +17,7 @@ import org.apache.mesos.v1.master.Protos.Call;
 
 import io.kafkaconnect.mesos.bench.Benchmark;
 import io.kafkaconnect.mesos.bench.Report;
+import io.kafkaconnect.mesos.bench.Rounds;
 import io.kafkaconnect.mesos.bench.Size;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
 import io.kafkaconnect.mesos.sink.CommandState;
@@ -153,7 +154,7 @@ public final class SinkBenchmark implements Benchmark {
     }
 
     private static double median(List<Double> values) {
-        return io.kafkaconnect.mesos.bench.Rounds.median(values.stream().mapToDouble(Double::doubleValue).toArray());
+        return Rounds.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static String spread(List<Double> values) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.kafkaconnect.mesos.bench.Benchmark;
@@ -57,7 +58,7 @@ public final class BigSnapshotBenchmark implements Benchmark {
                     + "(EmbeddedConnectCluster) running the source connector; heap measured above the idle worker "
                     + "(after full GCs): the live peak from GC notifications, and the sampled peak with garbage.");
             for (Encoding encoding : Encoding.values()) {
-                String enc = encoding.name().toLowerCase();
+                String enc = encoding.name().toLowerCase(Locale.ROOT);
                 Path file = dir.resolve("subscribed." + enc);
                 try (StreamCapture capture = StreamCapture.open(mesos.leaderUrl(), encoding)) {
                     Files.write(file, capture.await(1, Duration.ofMinutes(5)).get(0));

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -93,7 +94,7 @@ public final class StreamBenchmark implements Benchmark {
                                 Report report) throws Exception {
         byte[] subscribed = records.get(0);
         byte[] stream = StreamCapture.framed(records.subList(1, records.size()));
-        String enc = encoding.name().toLowerCase();
+        String enc = encoding.name().toLowerCase(Locale.ROOT);
         Blackhole sink = new Blackhole();
         long[] sourceRecords = {0};
 
