@@ -20,9 +20,8 @@ public final class Machine {
         List<String> out = new ArrayList<>();
         out.add("- `nproc`: " + Runtime.getRuntime().availableProcessors());
         out.add("- `free -h`:\n\n```\n" + command("free", "-h").stripTrailing() + "\n```\n");
-        out.add("- `java -version`:\n\n```\n"
-                + command(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version").stripTrailing()
-                + "\n```\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        out.add("- `java -version`:\n\n```\n" + command(java, "-version").stripTrailing() + "\n```\n");
         out.add("- load average at start: " + loadAverage());
         return out;
     }

@@ -3,6 +3,7 @@ package io.kafkaconnect.mesos.source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.kafka.connect.source.SourceRecord;
 
@@ -35,7 +36,7 @@ public final class StreamPipeline {
 
     public StreamPipeline(Encoding encoding, SourceTaskMetrics metrics) {
         this.encoding = encoding;
-        MesosSourceConnectorConfig defaults = new MesosSourceConnectorConfig(java.util.Map.of(
+        MesosSourceConnectorConfig defaults = new MesosSourceConnectorConfig(Map.of(
                 "mesos.master.urls", "http://127.0.0.1:5050", "kafka.bootstrap.servers", "127.0.0.1:9092"));
         EntityModel model = new EntityModel(new PublishedState(), new RecoveryHolds(
                 defaults.duration(MesosSourceConnectorConfig.RECOVERED_AGENT_TIMEOUT_MS)));

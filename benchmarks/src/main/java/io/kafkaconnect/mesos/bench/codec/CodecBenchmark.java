@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.apache.mesos.v1.master.Protos.Event;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 
 import io.kafkaconnect.mesos.bench.Benchmark;
@@ -65,7 +66,7 @@ public final class CodecBenchmark implements Benchmark {
     private static Event parse(byte[] bytes) {
         try {
             return Event.parseFrom(bytes);
-        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+        } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -84,7 +85,8 @@ public final class CodecBenchmark implements Benchmark {
             parser.merge(new String(json, StandardCharsets.UTF_8), builder);
             sink.consume(builder.build());
         }));
-        ops.put("write JSON: MesosJson.toJsonBytes", repeat(iterations, () -> sink.consume(MesosJson.toJsonBytes(event))));
+        ops.put("write JSON: MesosJson.toJsonBytes", repeat(iterations,
+                () -> sink.consume(MesosJson.toJsonBytes(event))));
         ops.put("write JSON: JsonFormat.printer", repeat(iterations,
                 () -> sink.consume(printer.print(event).getBytes(StandardCharsets.UTF_8))));
         ops.put("read protobuf: MesosProto.fromBytes (lenient)", repeat(iterations,

@@ -18,9 +18,9 @@ import io.kafkaconnect.mesos.codec.Encoding;
 
 /**
  * What a connector written the obvious way does with each stream record: protobuf-java-util's {@code JsonFormat} to
- * read JSON into an {@link Event} (or {@code Event.parseFrom} for protobuf), then a generic descriptor-driven conversion
- * into one {@link Struct} per event, in one {@link SourceRecord}. No entity topics, no model: strictly less work
- * than the connector does.
+ * read JSON into an {@link Event} (or {@code Event.parseFrom} for protobuf), then a generic descriptor-driven
+ * conversion into one {@link Struct} per event, in one {@link SourceRecord}. No entity topics, no model: strictly less
+ * work than the connector does.
  */
 final class NaivePipeline {
 
