@@ -133,16 +133,33 @@ final class StreamProcessor {
         JsonNode archived = event.json();
         byte[] raw = event.raw();
         if (event.sizeBytes() > snapshotArchiveMaxBytes) {
-            ObjectNode trimmed = archived.deepCopy();
-            if (trimmed.path("subscribed") instanceof ObjectNode subscribed) {
-                subscribed.remove("get_state");
-            }
-            archived = trimmed;
-            raw = event.rawIsJson() ? trimmed.toString().getBytes(StandardCharsets.UTF_8) : null;
+            archived = withoutState(archived);
+            raw = event.rawIsJson() ? archived.toString().getBytes(StandardCharsets.UTF_8) : null;
         }
         out.add(records.event("SUBSCRIBED", archived, raw, event.rawIsJson(), null, src,
                 SourceOffsets.streamPartition(), position(0, true), ingest));
         return out;
+    }
+
+    /**
+     * The SUBSCRIBED event without {@code subscribed.get_state}. Copies only the two levels it changes: a deep copy
+     * would duplicate the whole cluster state, the largest object the task ever holds.
+     */
+    private static JsonNode withoutState(JsonNode event) {
+        if (!(event instanceof ObjectNode root) || !(root.path("subscribed") instanceof ObjectNode subscribed)) {
+            return event;
+        }
+        ObjectNode trimmedSubscribed = subscribed.objectNode();
+        for (Map.Entry<String, JsonNode> field : subscribed.properties()) {
+            if (!field.getKey().equals("get_state")) {
+                trimmedSubscribed.set(field.getKey(), field.getValue());
+            }
+        }
+        ObjectNode trimmed = root.objectNode();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            trimmed.set(field.getKey(), field.getKey().equals("subscribed") ? trimmedSubscribed : field.getValue());
+        }
+        return trimmed;
     }
 
     private List<SourceRecord> polled(StreamItem.Polled polled) {

@@ -51,9 +51,13 @@ public final class EventMapper {
     }
 
     private static void putPayload(Struct row, JsonNode event, byte[] raw, boolean rawIsJson) {
+        if (rawIsJson && raw != null) {
+            row.put("payload_json", new String(raw, StandardCharsets.UTF_8));
+            return;
+        }
         String rendered = event == null ? null : event.toString();
         if (rawIsJson) {
-            row.put("payload_json", raw != null ? new String(raw, StandardCharsets.UTF_8) : rendered);
+            row.put("payload_json", rendered);
         } else {
             row.put("payload_bytes", raw).put("payload_json", rendered);
         }

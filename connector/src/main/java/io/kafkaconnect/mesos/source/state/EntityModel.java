@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,12 @@ public final class EntityModel {
     private final RecoveryHolds holds;
     private final Map<EntityRef, Entry> entries = new HashMap<>();
     private final Map<EntityRef, Long> touched = new HashMap<>();
+    /**
+     * Tasks and executors by owning agent and by owning framework, so that removing an agent or a framework does not
+     * scan every entity. Candidates only: each is checked with {@link #agentOf}/{@link #frameworkOf} before use.
+     */
+    private final Map<String, Set<EntityRef>> byAgent = new HashMap<>();
+    private final Map<String, Set<EntityRef>> byFramework = new HashMap<>();
     private long lastAppliedPollIndex = Long.MIN_VALUE;
 
     /**
@@ -54,6 +61,12 @@ public final class EntityModel {
     public EntityModel(PublishedState published, RecoveryHolds holds) {
         this.published = published;
         this.holds = holds;
+        for (EntityKind kind : List.of(EntityKind.TASK, EntityKind.EXECUTOR)) {
+            for (String key : published.keys(kind)) {
+                PublishedEntry entry = published.get(new EntityRef(kind, key));
+                index(new EntityRef(kind, key), entry.agentId(), entry.frameworkId());
+            }
+        }
     }
 
     /**
@@ -253,8 +266,10 @@ public final class EntityModel {
         if (existing != null && !existing.held() && existing.json() != null && existing.digest() == digest) {
             return;
         }
-        entries.put(ref, new Entry(bytes(value), EntityIds.agentOf(ref.kind(), value),
-                EntityIds.frameworkOf(ref.kind(), value), false, digest));
+        String agentId = EntityIds.agentOf(ref.kind(), value);
+        String frameworkId = EntityIds.frameworkOf(ref.kind(), value);
+        entries.put(ref, new Entry(bytes(value), agentId, frameworkId, false, digest));
+        index(ref, agentId, frameworkId);
     }
 
     void markHeld(EntityRef ref) {
@@ -275,8 +290,10 @@ public final class EntityModel {
         if (change.isDelete()) {
             published.remove(ref);
         } else {
-            published.put(ref, new PublishedEntry(change.digest(), EntityIds.agentOf(ref.kind(), change.value()),
-                    EntityIds.frameworkOf(ref.kind(), change.value())));
+            String agentId = EntityIds.agentOf(ref.kind(), change.value());
+            String frameworkId = EntityIds.frameworkOf(ref.kind(), change.value());
+            published.put(ref, new PublishedEntry(change.digest(), agentId, frameworkId));
+            index(ref, agentId, frameworkId);
         }
     }
 
@@ -285,6 +302,8 @@ public final class EntityModel {
         if (index != Long.MIN_VALUE) {
             touched.put(ref, index);
         }
+        unindex(ref, agentOf(ref), byAgent);
+        unindex(ref, frameworkOf(ref), byFramework);
         Entry entry = entries.remove(ref);
         if (published.contains(ref)) {
             JsonNode last = entry == null || entry.json() == null ? null : parse(entry.json());
@@ -293,25 +312,58 @@ public final class EntityModel {
     }
 
     void removeAgent(String agentId, long index, boolean reconciled, List<EntityChange> out) {
-        for (EntityKind kind : List.of(EntityKind.TASK, EntityKind.EXECUTOR)) {
-            for (EntityRef ref : refs(kind)) {
-                if (agentId.equals(agentOf(ref))) {
-                    delete(ref, index, reconciled, out);
-                }
-            }
+        for (EntityRef ref : owned(byAgent, agentId, this::agentOf)) {
+            delete(ref, index, reconciled, out);
         }
         delete(new EntityRef(EntityKind.AGENT, agentId), index, reconciled, out);
     }
 
     private void removeFramework(String frameworkId, long index, List<EntityChange> out) {
+        for (EntityRef ref : owned(byFramework, frameworkId, this::frameworkOf)) {
+            delete(ref, index, false, out);
+        }
+        delete(new EntityRef(EntityKind.FRAMEWORK, frameworkId), index, false, out);
+    }
+
+    /** The tasks, then the executors, that {@code owner} owns now; drops candidates that no longer belong to it. */
+    private List<EntityRef> owned(Map<String, Set<EntityRef>> index, String owner,
+                                  Function<EntityRef, String> ownerOf) {
+        Set<EntityRef> candidates = index.get(owner);
+        if (candidates == null) {
+            return List.of();
+        }
+        candidates.removeIf(ref -> !owner.equals(ownerOf.apply(ref)));
+        List<EntityRef> owned = new ArrayList<>(candidates.size());
         for (EntityKind kind : List.of(EntityKind.TASK, EntityKind.EXECUTOR)) {
-            for (EntityRef ref : refs(kind)) {
-                if (frameworkId.equals(frameworkOf(ref))) {
-                    delete(ref, index, false, out);
+            for (EntityRef ref : candidates) {
+                if (ref.kind() == kind) {
+                    owned.add(ref);
                 }
             }
         }
-        delete(new EntityRef(EntityKind.FRAMEWORK, frameworkId), index, false, out);
+        return owned;
+    }
+
+    private void index(EntityRef ref, String agentId, String frameworkId) {
+        if (ref.kind() != EntityKind.TASK && ref.kind() != EntityKind.EXECUTOR) {
+            return;
+        }
+        if (agentId != null) {
+            byAgent.computeIfAbsent(agentId, k -> new LinkedHashSet<>()).add(ref);
+        }
+        if (frameworkId != null) {
+            byFramework.computeIfAbsent(frameworkId, k -> new LinkedHashSet<>()).add(ref);
+        }
+    }
+
+    private static void unindex(EntityRef ref, String owner, Map<String, Set<EntityRef>> index) {
+        Set<EntityRef> refs = owner == null ? null : index.get(owner);
+        if (refs != null) {
+            refs.remove(ref);
+            if (refs.isEmpty()) {
+                index.remove(owner);
+            }
+        }
     }
 
     private void taskUpdated(JsonNode update, long index, List<EntityChange> out) {

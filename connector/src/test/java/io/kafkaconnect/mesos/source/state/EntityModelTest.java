@@ -93,6 +93,20 @@ class EntityModelTest {
     }
 
     @Test
+    void afterARestartAgentRemovedDeletesTasksKnownOnlyFromTheReadBack() {
+        published.put(new EntityRef(EntityKind.TASK, "f1/t1"), new PublishedEntry(7, "a1", "f1"));
+        published.put(new EntityRef(EntityKind.TASK, "f1/t2"), new PublishedEntry(8, "a2", "f1"));
+        published.put(new EntityRef(EntityKind.AGENT, "a1"), new PublishedEntry(9, null, null));
+        EntityModel restarted = new EntityModel(published, new RecoveryHolds(Duration.ofMinutes(10)));
+
+        List<EntityChange> changes = restarted.applyEvent("AGENT_REMOVED", agentRemoved("a1"), 1);
+
+        assertThat(changes).extracting(c -> c.ref().key(), EntityChange::op)
+                .containsExactly(tuple("f1/t1", ChangeOp.DELETE), tuple("a1", ChangeOp.DELETE));
+        assertThat(published.keys(EntityKind.TASK)).containsExactly("f1/t2");
+    }
+
+    @Test
     void frameworkRemovedDeletesTheFrameworkWithItsTasksAndExecutors() {
         baseline(getState(List.of(agent("a1", "h1")), List.of(framework("f1", "fw"), framework("f2", "other")),
                 List.of(task("f1", "t1", "a1", "TASK_KILLED"), task("f2", "t1", "a1", "TASK_RUNNING")),
