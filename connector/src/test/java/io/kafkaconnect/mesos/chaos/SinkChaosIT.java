@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kafkaconnect.mesos.simulator.AgentSpec;
 import io.kafkaconnect.mesos.simulator.GroundTruth;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
+import io.kafkaconnect.mesos.sink.ScenarioCalls;
 import io.kafkaconnect.mesos.sink.SinkItSupport;
 import io.kafkaconnect.mesos.source.it.SourceItSupport;
 
@@ -161,6 +162,68 @@ class SinkChaosIT {
         assertThat(kills).isEqualTo(KILLS);
         assertThat(additive * 100 / commands.size()).isGreaterThanOrEqualTo(30);
         connect.deleteConnector(NAME);
+    }
+
+    /**
+     * A task stuck in a call for longer than {@code max.poll.interval.ms} loses its partition to the connector's other
+     * task (its consumer leaves the group; nothing stops the task). When its call returns, the rest of its batch must
+     * not be applied a second time.
+     */
+    @Test
+    void aTaskThatLostItsPartitionWhileStuckInACallDoesNotApplyTheRestOfItsBatchAgain() throws Exception {
+        String name = "sink-stuck";
+        String topic = "chaos.stuck";
+        connect.kafka().createTopic(topic, 2);
+        String agent = mesos.state().addAgent(AgentSpec.of("chaos-stuck", "10.6.2.1")
+                .withResources(10_000, 16_384, 1_000));
+        Map<String, String> props = SinkItSupport.sinkProps(connect, mesos, topic, ByteArrayConverter.class);
+        props.put(ConnectorConfig.TASKS_MAX_CONFIG, "2");
+        props.put("consumer.override.max.poll.interval.ms", "5000");
+        connect.configureConnector(name, props);
+        connect.assertions().assertConnectorAndExactlyNumTasksAreRunning(name, 2, "sink did not start");
+        List<String> ids = new ArrayList<>();
+        try (KafkaProducer<byte[], byte[]> producer = connect.kafka().createProducer(Map.of())) {
+            for (int p = 0; p < 2; p++) { // both tasks learn the master's version
+                producer.send(new ProducerRecord<>(topic, p, null,
+                        SinkItSupport.jsonCommand("stuck-warmup-" + p, reserve(agent)))).get();
+            }
+            SinkItSupport.awaitResults(connect, name + ".results", List.of("stuck-warmup-0", "stuck-warmup-1"),
+                    RESULTS);
+            // Paused while the commands are written, so the task gets all of them in one batch when it resumes.
+            connect.pauseConnector(name);
+            connect.assertions().assertConnectorAndExactlyNumTasksArePaused(name, 2, "sink did not pause");
+            for (int i = 0; i < 30; i++) {
+                ids.add("stuck-" + i);
+                producer.send(new ProducerRecord<>(topic, 0, null,
+                        SinkItSupport.jsonCommand("stuck-" + i, reserve(agent))));
+            }
+            producer.flush();
+            mesos.faults().responseDelay(Duration.ofSeconds(20)); // the batch's first call hangs
+            connect.resumeConnector(name);
+        }
+        SourceItSupport.eventually(RESULTS, () -> reservations("stuck-0"), n -> n == 1, "the first call applied");
+        mesos.faults().clear(); // only the answer to that call stays late
+        long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        SinkItSupport.awaitResults(connect, name + ".results", ids, RESULTS);
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, answered - System.nanoTime()) + TimeUnit.SECONDS.toNanos(5));
+
+        List<String> doubled = ids.stream().filter(id -> reservations(id) != 1)
+                .map(id -> id + " reserved " + reservations(id) + " times").toList();
+        ChaosReport.list("Commands of the stuck task's batch applied other than once", doubled, 30);
+        assertThat(doubled).isEmpty();
+        connect.deleteConnector(name);
+    }
+
+    private static Call reserve(String agent) {
+        return Call.newBuilder().setType(Call.Type.RESERVE_RESOURCES)
+                .setReserveResources(Call.ReserveResources.newBuilder()
+                        .setAgentId(org.apache.mesos.v1.Protos.AgentID.newBuilder().setValue(agent))
+                        .addResources(ScenarioCalls.scalar("cpus", 1, SinkChaosCommands.ROLE, null))).build();
+    }
+
+    private static long reservations(String commandId) {
+        return mesos.operations().count(op -> op.callType().equals("RESERVE_RESOURCES")
+                && op.hasReservationLabel(ScenarioCalls.TAG, commandId));
     }
 
     /** Waits until every effect the commands ask for has appeared in the operations log. */

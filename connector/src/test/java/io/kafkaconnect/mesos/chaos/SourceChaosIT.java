@@ -82,7 +82,7 @@ class SourceChaosIT {
         connect.configureConnector(NAME, props);
         eventually(WAIT, () -> latest(connect, PREFIX + ".agents").size(), n -> n >= 30, "snapshot published");
 
-        int total = scale.sourceTransitions();
+        int total = scale.sourceSteps();
         TreeMap<Integer, Fault> plan = new TreeMap<>(Map.of(total * 20 / 100, Fault.FAILOVER,
                 total * 30 / 100, Fault.RESTART, total * 35 / 100, Fault.STALL, total * 50 / 100, Fault.FAILOVER,
                 total * 65 / 100, Fault.RESTART, total * 80 / 100, Fault.FAILOVER));
@@ -139,6 +139,7 @@ class SourceChaosIT {
         }
         long generated = System.nanoTime();
 
+        long transitions = generator.taskTransitions();
         List<String> mismatches = eventually(SETTLE, () -> ConvergenceCheck.mismatches(connect, mesos, PREFIX),
                 List::isEmpty, "entity topics equal the master's state (mismatches listed)");
         long settled = System.nanoTime();
@@ -146,12 +147,13 @@ class SourceChaosIT {
         List<String> flappedAgents = deletedAgentsStillAlive(mesos.groundTruth());
         ChaosReport.list("Duplicated events (allowed, reported)", events.duplicates, 50);
         ChaosReport.list("Live agents that were published as deleted", flappedAgents, 50);
-        ChaosReport.summary(String.format("SOURCE CHAOS [%s] transitions=%d drops=%d failovers=%d stalls=%d "
-                        + "restarts=%d events=%d duplicates=%d mismatches=%d generate=%s settle=%s wall=%s",
-                scale.name(), total, drops, failovers, stalls, restarts, events.count, events.duplicates.size(),
+        ChaosReport.summary(String.format("SOURCE CHAOS [%s] steps=%d task-transitions=%d drops=%d failovers=%d "
+                        + "stalls=%d restarts=%d events=%d duplicates=%d mismatches=%d generate=%s settle=%s wall=%s",
+                scale.name(), total, transitions, drops, failovers, stalls, restarts, events.count, events.duplicates.size(),
                 mismatches.size(), ChaosReport.seconds(generated - started), ChaosReport.seconds(settled - generated),
                 ChaosReport.seconds(System.nanoTime() - started)));
 
+        assertThat(transitions).isGreaterThanOrEqualTo(total * 9L / 10);
         assertThat(failovers).isEqualTo(3);
         assertThat(restarts).isEqualTo(2);
         assertThat(stalls).as("the watchdog resubscribed after the stall").isEqualTo(1);
