@@ -198,12 +198,12 @@ class SinkChaosIT {
                         SinkItSupport.jsonCommand("stuck-" + i, reserve(agent))));
             }
             producer.flush();
-            mesos.faults().responseDelay(Duration.ofSeconds(20)); // the batch's first call hangs
+            mesos.faults().responseDelay(Duration.ofSeconds(12)); // the batch's first call hangs
             connect.resumeConnector(name);
         }
         SourceItSupport.eventually(RESULTS, () -> reservations("stuck-0"), n -> n == 1, "the first call applied");
         mesos.faults().clear(); // only the answer to that call stays late
-        long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long answered = System.nanoTime() + TimeUnit.SECONDS.toNanos(12);
         SinkItSupport.awaitResults(connect, name + ".results", ids, RESULTS);
         TimeUnit.NANOSECONDS.sleep(Math.max(0, answered - System.nanoTime()) + TimeUnit.SECONDS.toNanos(5));
 

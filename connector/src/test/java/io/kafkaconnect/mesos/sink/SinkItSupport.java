@@ -92,11 +92,27 @@ public final class SinkItSupport {
         return byId;
     }
 
-    /** The worker that runs task {@code task} of {@code connector} now. */
-    public static WorkerHandle workerRunning(EmbeddedConnectCluster connect, String connector, int task) {
-        String workerId = connect.connectorStatus(connector).tasks().stream().filter(t -> t.id() == task)
-                .findFirst().orElseThrow().workerId();
-        return connect.workers().stream().filter(w -> workerId.endsWith(":" + w.url().getPort())).findFirst()
-                .orElseThrow(() -> new AssertionError("no worker " + workerId));
+    /**
+     * The worker that runs task {@code task} of {@code connector}, once the task is RUNNING on a worker of the cluster
+     * (right after a worker left, the status may still name it).
+     */
+    public static WorkerHandle workerRunning(EmbeddedConnectCluster connect, String connector, int task)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (true) {
+            var status = connect.connectorStatus(connector).tasks().stream().filter(t -> t.id() == task)
+                    .findFirst();
+            if (status.isPresent() && "RUNNING".equals(status.get().state())) {
+                String workerId = status.get().workerId();
+                var worker = connect.workers().stream().filter(w -> workerId.endsWith(":" + w.url().getPort()))
+                        .findFirst();
+                if (worker.isPresent()) {
+                    return worker.get();
+                }
+            }
+            assertThat(System.nanoTime()).as("task " + task + " of " + connector + " running on a worker")
+                    .isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 }
