@@ -128,8 +128,10 @@ class SlowConsumerIT {
         assertThat(queueFull).as("the stream was closed while the queue stayed full").isGreaterThanOrEqualTo(1);
         assertThat(secondHalf.maxBuffered).as("the master buffers nothing for the stalled connector").isZero();
         assertThat(subscribersAtEnd).as("the master holds no stream for the stalled connector").isZero();
+        // Heap after GC swings by some 40 MB with the poll responses that blocked poll threads hold (at most one
+        // per thread); a connector-side buffer growing with the stall would add about 10 KB per event.
         assertThat((stallEnd - stallMiddle) / MB).as("heap after GC over the second half of the stall (MB)")
-                .isLessThan(32);
+                .isLessThan(128);
         assertThat(metric(NAME, 0, "events-SUBSCRIBED")).as("resubscribed after the stall").isGreaterThanOrEqualTo(2);
         connect.deleteConnector(NAME);
     }
