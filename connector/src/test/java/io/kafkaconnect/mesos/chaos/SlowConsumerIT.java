@@ -129,7 +129,7 @@ class SlowConsumerIT {
         assertThat(secondHalf.maxBuffered).as("the master buffers nothing for the stalled connector").isZero();
         assertThat(subscribersAtEnd).as("the master holds no stream for the stalled connector").isZero();
         // Heap after GC swings by some 40 MB with the poll responses that blocked poll threads hold (at most one
-        // per thread); a connector-side buffer growing with the stall would add about 10 KB per event.
+        // per thread); this guards against a connector-side buffer growing with the stall.
         assertThat((stallEnd - stallMiddle) / MB).as("heap after GC over the second half of the stall (MB)")
                 .isLessThan(128);
         assertThat(metric(NAME, 0, "events-SUBSCRIBED")).as("resubscribed after the stall").isGreaterThanOrEqualTo(2);
