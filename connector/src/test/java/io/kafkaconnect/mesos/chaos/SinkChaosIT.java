@@ -36,11 +36,12 @@ import io.kafkaconnect.mesos.source.it.SourceItSupport;
 
 /**
  * Sink chaos (issue 6). Thousands of commands, most of them additive (reservations and volumes), go through a sink on a
- * two-worker Connect cluster while the worker running a task is killed five times (stopped, its tasks abandoned after
- * the graceful timeout, a fresh worker added) and the master drops the connection after applying a write (the sink
- * cannot tell whether it took effect) and answers 503 in bursts. Required: the operations log shows every additive
- * command applied exactly once and every convergent one at least once, none lost, every command with an
- * APPLIED or ALREADY_APPLIED result, and no reservation or volume left behind. Sizes: {@link ChaosScale}.
+ * two-worker Connect cluster while the worker running a task is killed five times (stopped; after the graceful
+ * timeout its task thread is interrupted and its calls in flight are cancelled; a fresh worker is added), the master
+ * drops the connection after applying a write (the sink cannot tell whether it took effect) and answers 503 in bursts.
+ * Required: the operations log shows every additive command applied exactly once and every convergent one at least
+ * once, none lost, every command with an APPLIED or ALREADY_APPLIED result, and no reservation or volume left behind.
+ * Sizes: {@link ChaosScale}.
  */
 class SinkChaosIT {
 
@@ -123,7 +124,7 @@ class SinkChaosIT {
                 SourceItSupport.eventually(RESULTS, () -> mesos.operations().entries().size(), n -> n >= due,
                         "progress before kill " + due);
                 WorkerHandle victim = SinkItSupport.workerRunning(connect, NAME, kills % 2);
-                connect.removeWorker(victim); // calls of its task are in flight; the task is abandoned
+                connect.removeWorker(victim); // calls of its task are in flight
                 connect.addWorker();
             }
             awaitAllApplied(commands);

@@ -130,10 +130,10 @@ class SourceChaosIT {
                 TimeUnit.NANOSECONDS.sleep(sleep);
             }
         }
-        while (stalledBefore >= 0 && metric(NAME, 0, "reconnects-stalled") <= stalledBefore) {
-            Thread.sleep(100);
-        }
         if (stalledBefore >= 0) {
+            long before = stalledBefore;
+            eventually(WAIT, () -> metric(NAME, 0, "reconnects-stalled"), n -> n > before,
+                    "the watchdog gave up on the stalled stream");
             mesos.faults().resumeStreams();
             stalls++;
         }
@@ -149,9 +149,9 @@ class SourceChaosIT {
         ChaosReport.list("Live agents that were published as deleted", flappedAgents, 50);
         ChaosReport.summary(String.format("SOURCE CHAOS [%s] steps=%d task-transitions=%d drops=%d failovers=%d "
                         + "stalls=%d restarts=%d events=%d duplicates=%d mismatches=%d generate=%s settle=%s wall=%s",
-                scale.name(), total, transitions, drops, failovers, stalls, restarts, events.count, events.duplicates.size(),
-                mismatches.size(), ChaosReport.seconds(generated - started), ChaosReport.seconds(settled - generated),
-                ChaosReport.seconds(System.nanoTime() - started)));
+                scale.name(), total, transitions, drops, failovers, stalls, restarts, events.count,
+                events.duplicates.size(), mismatches.size(), ChaosReport.seconds(generated - started),
+                ChaosReport.seconds(settled - generated), ChaosReport.seconds(System.nanoTime() - started)));
 
         assertThat(transitions).isGreaterThanOrEqualTo(total * 9L / 10);
         assertThat(failovers).isEqualTo(3);
