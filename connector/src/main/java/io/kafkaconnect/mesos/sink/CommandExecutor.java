@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  *   <li>PENDING is written (durably) before the call.</li>
  *   <li>2xx is APPLIED; 409 is ALREADY_APPLIED if the effect is present, otherwise REJECTED; other 4xx and 501 are
  *       REJECTED; 503, 5xx and I/O errors are retried with full-jitter backoff up to the policy's limit, then FAILED.
- *       An additive call whose request may have arrived (an I/O error after sending) is verified before any retry.</li>
+ *       An additive call whose request may have arrived (an I/O error after sending) is verified before any retry;
+ *       a convergent one is re-sent, and if the master refuses the re-send its effect is looked for first.</li>
  *   <li>The final state is returned; the caller publishes the result and then records it in the ledger.</li>
  * </ol>
  * Throws only {@link LedgerException} (the command then stays unfinished and is consumed again).
@@ -78,6 +79,8 @@ public final class CommandExecutor {
         String lastError;
         /** An additive call may have reached the master; verify before sending again. */
         boolean unverifiedSend;
+        /** An earlier attempt of this run may have been applied: its answer was lost. */
+        boolean answerLost;
         boolean sentThisRun;
 
         Run(Command command, CallSpec spec, Call call, int priorAttempts) {
@@ -179,8 +182,11 @@ public final class CommandExecutor {
         } catch (MasterUnreachableException e) {
             run.lastStatus = null;
             run.lastError = e.getMessage();
-            if (e.inDoubt() && run.spec.kind() == CallKind.ADDITIVE) {
-                run.unverifiedSend = true;
+            if (e.inDoubt()) {
+                run.answerLost = true;
+                if (run.spec.kind() == CallKind.ADDITIVE) {
+                    run.unverifiedSend = true;
+                }
             }
             LOG.info("Command {} ({}) attempt {}: no answer from the master: {}", run.command.id(), run.spec.type(),
                     run.attempts, e.getMessage());
@@ -204,10 +210,13 @@ public final class CommandExecutor {
                         : run.finish(CommandState.REJECTED, reply.body(), RejectReason.MASTER_REJECTED, false);
             }
             case PERMANENT -> {
-                // A convergent call re-sent after a crash may be refused because it already took effect
-                // (e.g. REACTIVATE_AGENT: "Agent is not deactivated").
-                if (inDoubt && run.spec.kind() == CallKind.CONVERGENT && safeCheck(run, baseline) == Effect.PRESENT) {
-                    yield run.finish(CommandState.ALREADY_APPLIED, reply.body(), null, true);
+                // A convergent call re-sent after a crash or a lost answer may be refused because it already took
+                // effect (e.g. REACTIVATE_AGENT: "Agent is not deactivated"). If this run's earlier attempt did it,
+                // the command was applied by this run.
+                if ((inDoubt || run.answerLost) && run.spec.kind() == CallKind.CONVERGENT
+                        && safeCheck(run, baseline) == Effect.PRESENT) {
+                    yield run.answerLost ? run.finish(CommandState.APPLIED, null, null, true)
+                            : run.finish(CommandState.ALREADY_APPLIED, reply.body(), null, true);
                 }
                 yield run.finish(CommandState.REJECTED, reply.body(), RejectReason.MASTER_REJECTED, false);
             }

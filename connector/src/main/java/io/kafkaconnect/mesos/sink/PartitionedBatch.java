@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * order within a partition. Tracks, per partition, the next offset whose command has not reached a reported final
  * state; {@link #committable} never lets Connect commit past it. When a command's outcome cannot be made durable
  * (ledger or result topic unavailable), its partition stops at that record and is rewound so it is consumed again.
+ * A batch also stops starting commands once it has run for its time budget (less than the consumer's
+ * {@code max.poll.interval.ms}), rewinding each partition to its first command not started: a task whose consumer
+ * misses its poll deadline loses its partitions to another task, and must not go on applying commands that task now
+ * applies too (its ledger view does not see the other task's writes).
  */
 public final class PartitionedBatch {
 
@@ -38,6 +43,7 @@ public final class PartitionedBatch {
     private final RecordHandler handler;
     private final BiConsumer<TopicPartition, Long> rewind;
     private final long pauseAfterFailureMs;
+    private final long budgetNanos;
     private final Map<TopicPartition, Long> nextUnfinished = new ConcurrentHashMap<>();
 
     /**
@@ -45,13 +51,15 @@ public final class PartitionedBatch {
      *               {@code context.offset(tp, offset)})
      * @param pauseAfterFailureMs how long a partition waits after an unfinished command before it is consumed again,
      *                            so an unavailable ledger or result topic is not hammered
+     * @param budgetMs            how long one batch may start commands for
      */
     public PartitionedBatch(ExecutorService pool, RecordHandler handler, BiConsumer<TopicPartition, Long> rewind,
-                            long pauseAfterFailureMs) {
+                            long pauseAfterFailureMs, long budgetMs) {
         this.pool = pool;
         this.handler = handler;
         this.rewind = rewind;
         this.pauseAfterFailureMs = pauseAfterFailureMs;
+        this.budgetNanos = TimeUnit.MILLISECONDS.toNanos(budgetMs);
     }
 
     public void run(Collection<SinkRecord> records) {
@@ -60,8 +68,9 @@ public final class PartitionedBatch {
             byPartition.computeIfAbsent(new TopicPartition(r.topic(), r.kafkaPartition()), k -> new ArrayList<>())
                     .add(r);
         }
+        long deadline = System.nanoTime() + budgetNanos;
         List<Future<?>> running = new ArrayList<>();
-        byPartition.forEach((tp, list) -> running.add(pool.submit(() -> runPartition(tp, list))));
+        byPartition.forEach((tp, list) -> running.add(pool.submit(() -> runPartition(tp, list, deadline))));
         for (Future<?> f : running) {
             try {
                 f.get();
@@ -74,11 +83,17 @@ public final class PartitionedBatch {
         }
     }
 
-    private void runPartition(TopicPartition tp, List<SinkRecord> records) {
+    private void runPartition(TopicPartition tp, List<SinkRecord> records, long deadline) {
         for (SinkRecord record : records) {
             Long next = nextUnfinished.get(tp);
             if (next != null && record.kafkaOffset() < next) {
                 continue; // already finished by this task (a redelivery after a rewind of another record)
+            }
+            if (System.nanoTime() - deadline > 0) {
+                LOG.info("Batch time budget spent; {} is consumed again from offset {}", tp, record.kafkaOffset());
+                nextUnfinished.put(tp, record.kafkaOffset());
+                rewind.accept(tp, record.kafkaOffset());
+                return;
             }
             try {
                 handler.handle(record);

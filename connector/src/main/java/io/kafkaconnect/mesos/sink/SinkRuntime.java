@@ -33,6 +33,7 @@ final class SinkRuntime implements AutoCloseable {
 
     /** Task-config key the connector adds so each task names its metrics. */
     static final String TASK_ID = "mesos.sink.task.id";
+    private static final long DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
 
     private final MesosClientGateway master;
     private final Producer<byte[], byte[]> producer;
@@ -78,9 +79,19 @@ final class SinkRuntime implements AutoCloseable {
         pool = Executors.newFixedThreadPool(config.getInt(MesosSinkConnectorConfig.MAX_PARTITIONS),
                 threads(clientId));
         batch = new PartitionedBatch(pool, processor::process, context::offset,
-                config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX));
+                config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX), batchBudgetMs(props));
         LOG.info("Mesos sink task {} started: ledger {}, results {}, allowed {}", clientId, ledgerTopic, resultTopic,
                 config.allowedTypes());
+    }
+
+    /**
+     * Half the consumer's {@code max.poll.interval.ms}, as set on the connector with
+     * {@code consumer.override.max.poll.interval.ms}, else Kafka's default (a worker-wide setting is not visible here).
+     */
+    static long batchBudgetMs(Map<String, String> props) {
+        String override = props.get("consumer.override." + ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG);
+        long interval = override == null ? DEFAULT_MAX_POLL_INTERVAL_MS : Long.parseLong(override.trim());
+        return interval / 2;
     }
 
     private static Map<String, Object> producerProps(Map<String, Object> base, String clientId) {

@@ -138,6 +138,26 @@ class CommandExecutorTest {
     }
 
     @Test
+    void aConvergentCallRefusedAfterItsAnswerWasLostIsAppliedWhenItsEffectIsThere() {
+        // The first REACTIVATE took effect but its answer was lost; the master refuses the re-send.
+        master.fail(new MasterUnreachableException("unexpected end of stream", null, true), true)
+                .reply(400, "Agent is not deactivated");
+        Outcome o = run("c1", TestCalls.all().get(Call.Type.REACTIVATE_AGENT), 5);
+        assertThat(o.state()).isEqualTo(CommandState.APPLIED);
+        assertThat(o.effectVerified()).isTrue();
+        assertThat(master.writes()).isEqualTo(2);
+    }
+
+    @Test
+    void aConvergentCallRefusedAfterAnUnansweredAttemptIsRejectedWhenItsEffectIsAbsent() {
+        master.fail(new MasterUnreachableException("unexpected end of stream", null, true), false)
+                .reply(400, "Agent is not deactivated");
+        master.agents.getAgentsBuilder(0).setDeactivated(true);
+        Outcome o = run("c1", TestCalls.all().get(Call.Type.REACTIVATE_AGENT), 5);
+        assertThat(o.state()).isEqualTo(CommandState.REJECTED);
+    }
+
+    @Test
     void pendingAdditiveWithEffectPresentIsAlreadyAppliedAndNotSent() {
         Call tagged = tagger.tag(TestCalls.reserve("dev", 2), "c1");
         master.applyReserve(tagged);

@@ -11,13 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.mesos.client.MesosClient;
 import io.kafkaconnect.mesos.client.MesosClientConfig;
 import io.kafkaconnect.mesos.codec.MesosJson;
@@ -26,9 +24,7 @@ import io.kafkaconnect.mesos.simulator.AgentSpec;
 import io.kafkaconnect.mesos.simulator.AppliedOperation;
 import io.kafkaconnect.mesos.simulator.GroundTruth;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.TopicConfig;
@@ -40,7 +36,6 @@ import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfo;
 import org.apache.kafka.connect.runtime.rest.entities.ConfigInfos;
-import org.apache.kafka.connect.storage.StringConverter;
 import org.apache.kafka.connect.converters.ByteArrayConverter;
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.kafka.connect.util.clusters.WorkerHandle;
@@ -64,7 +59,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MesosSinkIT {
 
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(90);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     private static SimulatedMesosCluster mesos;
@@ -106,26 +100,7 @@ class MesosSinkIT {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static Map<String, String> sinkProps(String topic, Class<?> valueConverter) {
-        Map<String, String> p = new HashMap<>();
-        p.put(ConnectorConfig.CONNECTOR_CLASS_CONFIG, MesosSinkConnector.class.getName());
-        p.put(ConnectorConfig.TASKS_MAX_CONFIG, "1");
-        p.put("topics", topic);
-        p.put(ConnectorConfig.KEY_CONVERTER_CLASS_CONFIG, StringConverter.class.getName());
-        p.put(ConnectorConfig.VALUE_CONVERTER_CLASS_CONFIG, valueConverter.getName());
-        p.put("errors.tolerance", "all");
-        p.put("errors.deadletterqueue.topic.name", topic + ".dlq");
-        p.put("errors.deadletterqueue.topic.replication.factor", "1");
-        p.put("errors.deadletterqueue.context.headers.enable", "true");
-        p.put("mesos.master.urls", mesos.masterUrls().stream().map(URI::toString).collect(Collectors.joining(",")));
-        p.put("mesos.retry.backoff.ms", "50");
-        p.put("mesos.retry.backoff.max.ms", "500");
-        p.put("kafka.bootstrap.servers", connect.kafka().bootstrapServers());
-        p.put("sink.topics.replication.factor", "1");
-        p.put("command.allowed.types", CallCatalog.supported().stream().map(Enum::name)
-                .collect(Collectors.joining(",")));
-        p.put("retry.backoff.initial.ms", "50");
-        p.put("retry.backoff.max.ms", "500");
-        return p;
+        return SinkItSupport.sinkProps(connect, mesos, topic, valueConverter);
     }
 
     private static void startConnector(String name, Map<String, String> props) throws InterruptedException {
@@ -139,8 +114,7 @@ class MesosSinkIT {
     }
 
     private static byte[] jsonCommand(String id, Call call) {
-        return ("{\"command_id\":\"" + id + "\",\"requested_by\":\"it\",\"call\":" + MesosJson.toJson(call) + "}")
-                .getBytes(StandardCharsets.UTF_8);
+        return SinkItSupport.jsonCommand(id, call);
     }
 
     private static byte[] protoCommand(String id, Call call) {
@@ -165,21 +139,7 @@ class MesosSinkIT {
 
     /** Every result record per command id, waiting until each id has one. */
     private static Map<String, List<JsonNode>> awaitResults(String topic, Collection<String> ids) throws Exception {
-        Map<String, List<JsonNode>> byId = new LinkedHashMap<>();
-        Map<String, Object> props = Map.of(ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        long deadline = System.nanoTime() + RESULT_TIMEOUT.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = connect.kafka().createConsumerAndSubscribeTo(props, topic)) {
-            while (!byId.keySet().containsAll(ids)) {
-                assertThat(System.nanoTime()).as("results for " + ids + ", got " + byId.keySet())
-                        .isLessThan(deadline);
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                    JsonNode result = JSON.readTree(r.value());
-                    byId.computeIfAbsent(result.path("command_id").asText(), k -> new ArrayList<>()).add(result);
-                }
-            }
-        }
-        return byId;
+        return SinkItSupport.awaitResults(connect, topic, ids, RESULT_TIMEOUT);
     }
 
     /** The first (non-DUPLICATE) result of each command. */
@@ -601,10 +561,7 @@ class MesosSinkIT {
         mesos.faults().clear(); // only the answer to that one write stays delayed
 
         // stop the worker that runs the task while its call is unanswered (PENDING in the ledger)
-        String workerId = connect.connectorStatus(name).tasks().get(0).workerId();
-        WorkerHandle running = connect.workers().stream()
-                .filter(w -> workerId.endsWith(":" + w.url().getPort())).findFirst().orElseThrow();
-        connect.removeWorker(running);
+        connect.removeWorker(SinkItSupport.workerRunning(connect, name, 0));
         connect.assertions().assertConnectorAndAtLeastNumTasksAreRunning(name, 1, "task did not move");
 
         JsonNode result = firstResults(name + ".results", List.of("kill-reserve")).get("kill-reserve");

@@ -40,7 +40,7 @@ class PartitionedBatchTest {
 
     @Test
     void recordsOfAPartitionAreHandledInOrder() {
-        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put, 0);
+        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put, 0, 60_000);
         batch.run(List.of(rec(0, 0), rec(1, 0), rec(0, 1), rec(1, 1), rec(0, 2)));
         assertThat(handled.stream().filter(s -> s.startsWith("0@"))).containsExactly("0@0", "0@1", "0@2");
         assertThat(handled.stream().filter(s -> s.startsWith("1@"))).containsExactly("1@0", "1@1");
@@ -56,7 +56,7 @@ class PartitionedBatchTest {
                 throw new LedgerException("ledger down", null);
             }
             handled.add(name(r));
-        }, rewinds::put, 0);
+        }, rewinds::put, 0, 60_000);
         batch.run(List.of(rec(0, 0), rec(0, 1), rec(0, 2), rec(1, 0)));
         assertThat(handled).containsExactlyInAnyOrder("0@0", "1@0");
         assertThat(rewinds).containsEntry(P0, 1L).doesNotContainKey(P1);
@@ -67,8 +67,39 @@ class PartitionedBatchTest {
     }
 
     @Test
+    void aBatchStopsStartingCommandsOnceItsBudgetIsSpentAndRewinds() {
+        PartitionedBatch batch = new PartitionedBatch(pool, r -> {
+            handled.add(name(r));
+            if (r.kafkaOffset() == 0) {
+                sleep(800); // a slow call: the budget runs out while it is in flight
+            }
+        }, rewinds::put, 0, 400);
+        batch.run(List.of(rec(0, 0), rec(0, 1), rec(0, 2)));
+        assertThat(handled).containsExactly("0@0");
+        assertThat(rewinds).containsEntry(P0, 1L);
+        assertThat(batch.committable(Map.of(P0, new OffsetAndMetadata(3))).get(P0).offset()).isEqualTo(1);
+        batch.run(List.of(rec(0, 1), rec(0, 2)));
+        assertThat(handled).containsExactly("0@0", "0@1", "0@2");
+    }
+
+    @Test
+    void theBudgetIsHalfTheConsumersPollIntervalAsOverriddenOnTheConnector() {
+        assertThat(SinkRuntime.batchBudgetMs(Map.of())).isEqualTo(150_000);
+        assertThat(SinkRuntime.batchBudgetMs(Map.of("consumer.override.max.poll.interval.ms", "5000")))
+                .isEqualTo(2_500);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void recordsAlreadyFinishedAreNotHandledAgain() {
-        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put, 0);
+        PartitionedBatch batch = new PartitionedBatch(pool, r -> handled.add(name(r)), rewinds::put, 0, 60_000);
         batch.run(List.of(rec(0, 0), rec(0, 1)));
         batch.run(List.of(rec(0, 1), rec(0, 2)));
         assertThat(handled).containsExactly("0@0", "0@1", "0@2");

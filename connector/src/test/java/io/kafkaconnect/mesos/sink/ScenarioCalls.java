@@ -30,9 +30,9 @@ import org.apache.mesos.v1.quota.Protos.QuotaRequest;
  * reservation, unreserve of the tagged cpus, quota, weights, maintenance, drain, deactivate/reactivate, gone, teardown,
  * logging level.
  */
-final class ScenarioCalls {
+public final class ScenarioCalls {
 
-    static final String TAG = "kafka-connect-mesos.command-id";
+    public static final String TAG = "kafka-connect-mesos.command-id";
 
     /** Ids of the simulated objects the scenario works on. */
     record Targets(String suffix, String resourceAgent, MachineID maintenanceMachine, String drainAgent,
@@ -62,16 +62,22 @@ final class ScenarioCalls {
         return r.build();
     }
 
-    private static Resource scalar(String name, double value, String role, String taggedBy) {
+    /** {@code value} of a scalar resource dynamically reserved for {@code role}, labelled with a command id or not. */
+    public static Resource scalar(String name, double value, String role, String taggedBy) {
         return Resource.newBuilder().setName(name).setType(Value.Type.SCALAR)
                 .setScalar(Value.Scalar.newBuilder().setValue(value)).addReservations(reservation(role, taggedBy))
                 .build();
     }
 
     private static Resource volume(Targets t, double size) {
-        return scalar("disk", size, t.role(), t.id("reserve-disk")).toBuilder()
+        return volume("vol-" + t.suffix(), size, t.role(), t.id("reserve-disk"));
+    }
+
+    /** A persistent volume of {@code size} MB carved from a disk reservation for {@code role} tagged by a command. */
+    public static Resource volume(String persistenceId, double size, String role, String taggedBy) {
+        return scalar("disk", size, role, taggedBy).toBuilder()
                 .setDisk(Resource.DiskInfo.newBuilder()
-                        .setPersistence(Resource.DiskInfo.Persistence.newBuilder().setId("vol-" + t.suffix())
+                        .setPersistence(Resource.DiskInfo.Persistence.newBuilder().setId(persistenceId)
                                 .setPrincipal("ops"))
                         .setVolume(Volume.newBuilder().setMode(Volume.Mode.RW).setContainerPath("data")))
                 .build();

@@ -150,6 +150,11 @@ final class ApiHandler implements HttpHandler {
       return true;
     }
     CallOutcome outcome = dispatch(call, requestJson, principal);
+    if (CallSupport.isWrite(call.getType()) && outcome.errorText() == null
+        && cluster.faults().takeDroppedWriteResponse(call.getType())) {
+      LOG.debug("Dropping the connection after applying {} (injected fault)", call.getType());
+      return false; // closing an exchange whose headers were never sent closes the connection itself
+    }
     Duration delay = cluster.faults().responseDelay();
     if (!delay.isZero()) {
       sleep(delay);

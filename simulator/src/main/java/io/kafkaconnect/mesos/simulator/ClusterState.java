@@ -128,7 +128,8 @@ public final class ClusterState {
     record.unregisteredNanos = nowNanos();
     completedFrameworks.addLast(record);
     while (completedFrameworks.size() > MAX_COMPLETED_FRAMEWORKS) {
-      completedFrameworks.removeFirst();
+      // A real master keeps a completed framework's completed tasks with it, and forgets both together.
+      completedTasks.remove(completedFrameworks.removeFirst().id);
     }
     if (record.visible && version.atLeast(1, 4) && hub.hasSubscribers()) {
       hub.publish(Event.newBuilder().setType(Event.Type.FRAMEWORK_REMOVED)

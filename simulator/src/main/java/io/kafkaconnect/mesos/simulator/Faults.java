@@ -3,12 +3,16 @@ package io.kafkaconnect.mesos.simulator;
 import io.kafkaconnect.mesos.simulator.stream.EventStreamHub;
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.mesos.v1.master.Protos.Call;
 
 /** Faults injected on demand into the leading master's HTTP API and event streams. */
 public final class Faults {
   private final EventStreamHub hub;
   private volatile Duration responseDelay = Duration.ZERO;
   private int failuresLeft;
+  private int droppedWriteResponsesLeft;
+  private Call.Type droppedWriteType;
+  private long droppedWriteResponses;
   private int failureStatus;
   private String failureText;
 
@@ -63,10 +67,33 @@ public final class Faults {
     failuresLeft = count;
   }
 
-  /** Removes the delay and pending failures, and resumes stalled streams. */
+  /**
+   * The next {@code count} write calls are applied, then their connection is closed without any response: the client
+   * sees the connection drop after sending, and cannot tell whether the write took effect.
+   */
+  public void dropNextWriteResponses(int count) {
+    dropNextWriteResponses(null, count);
+  }
+
+  /** As {@link #dropNextWriteResponses(int)}, for calls of {@code type} only (null: any write). */
+  public synchronized void dropNextWriteResponses(Call.Type type, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("Bad count " + count);
+    }
+    droppedWriteType = type;
+    droppedWriteResponsesLeft = count;
+  }
+
+  /** How many write responses were dropped so far. */
+  public synchronized long droppedWriteResponses() {
+    return droppedWriteResponses;
+  }
+
+  /** Removes the delay, pending failures and dropped responses, and resumes stalled streams. */
   public synchronized void clear() {
     responseDelay = Duration.ZERO;
     failuresLeft = 0;
+    droppedWriteResponsesLeft = 0;
     hub.resume();
   }
 
@@ -76,6 +103,16 @@ public final class Faults {
 
   /** An injected failure to answer with. */
   record InjectedFailure(int status, String text) {
+  }
+
+  /** Consumes one dropped write response for a call of {@code type}; false when none is pending. */
+  synchronized boolean takeDroppedWriteResponse(Call.Type type) {
+    if (droppedWriteResponsesLeft <= 0 || droppedWriteType != null && droppedWriteType != type) {
+      return false;
+    }
+    droppedWriteResponsesLeft--;
+    droppedWriteResponses++;
+    return true;
   }
 
   /** Consumes one injected failure, or returns null. */

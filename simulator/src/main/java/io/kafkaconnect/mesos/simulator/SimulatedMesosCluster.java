@@ -167,6 +167,11 @@ public final class SimulatedMesosCluster implements AutoCloseable {
     return hub.subscriberCount();
   }
 
+  /** Events the leader holds for its open streams, not yet written to them (it buffers without limit). */
+  public long bufferedEvents() {
+    return hub.bufferedEvents();
+  }
+
   @Override
   public void close() {
     scheduler.shutdownNow();

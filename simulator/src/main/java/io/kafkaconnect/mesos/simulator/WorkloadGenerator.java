@@ -31,6 +31,7 @@ public final class WorkloadGenerator implements AutoCloseable {
   private int agentCounter;
   private int frameworkCounter;
   private int taskCounter;
+  private long taskTransitions;
   private Thread runner;
   private volatile boolean running;
 
@@ -73,6 +74,11 @@ public final class WorkloadGenerator implements AutoCloseable {
     }
     LOG.info("Populated {} agents, {} frameworks, {} tasks in {} ms", config.agents(), config.frameworks(),
         config.tasks(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /** How many task launches and task state changes {@link #step} has made so far. */
+  public synchronized long taskTransitions() {
+    return taskTransitions;
   }
 
   /** Performs {@code n} random transitions. */
@@ -153,9 +159,11 @@ public final class WorkloadGenerator implements AutoCloseable {
         removeFramework();
       }
     } else if (liveTasks.isEmpty() || random.nextDouble() < 0.3) {
-      launch(agents.get(random.nextInt(agents.size())));
-    } else {
-      advance(liveTasks.get(random.nextInt(liveTasks.size())));
+      if (launch(agents.get(random.nextInt(agents.size()))) != null) {
+        taskTransitions++;
+      }
+    } else if (advance(liveTasks.get(random.nextInt(liveTasks.size())))) {
+      taskTransitions++;
     }
   }
 
@@ -210,8 +218,10 @@ public final class WorkloadGenerator implements AutoCloseable {
     return taskId;
   }
 
-  private void advance(String taskId) {
+  /** Moves the task to its next state; false when it was gone already. */
+  private boolean advance(String taskId) {
     TaskTrack track = tracks.get(taskId);
+    boolean applied = false;
     TaskState next;
     TaskStatus.Reason reason = null;
     switch (track.state) {
@@ -230,12 +240,14 @@ public final class WorkloadGenerator implements AutoCloseable {
     try {
       cluster.state().updateTask(track.frameworkId, taskId, next, reason);
       track.state = next;
+      applied = true;
     } catch (IllegalArgumentException e) {
       next = TaskState.TASK_LOST; // removed by someone else
     }
     if (ClusterState.isTerminal(next)) {
       forget(taskId);
     }
+    return applied;
   }
 
   private void forgetTasksMissingFromState() {

@@ -254,6 +254,23 @@ class ApiConformanceTest {
     }
   }
 
+  @Test
+  void droppedWriteResponseLeavesTheWriteAppliedAndTheClientWithoutAnAnswer() {
+    cluster.faults().dropNextWriteResponses(1);
+    String weights = "{\"type\":\"UPDATE_WEIGHTS\",\"update_weights\":{\"weight_infos\":[{\"role\":\"dropped\","
+        + "\"weight\":4}]}}";
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> post(leader, weights))
+        .hasRootCauseInstanceOf(java.io.IOException.class);
+    assertThat(cluster.groundTruth().weights()).containsEntry("dropped", 4.0);
+    assertThat(cluster.operations().count(o -> "dropped".equals(o.target()))).isEqualTo(1);
+    assertThat(cluster.faults().droppedWriteResponses()).isEqualTo(1);
+    assertThat(post(leader, "{\"type\":\"GET_HEALTH\"}").statusCode()).as("reads are answered").isEqualTo(200);
+    assertThat(post(leader, weights).statusCode()).as("only one response was dropped").isEqualTo(200);
+    cluster.faults().dropNextWriteResponses(Call.Type.RESERVE_RESOURCES, 1);
+    assertThat(post(leader, weights).statusCode()).as("armed for another call type").isEqualTo(200);
+    cluster.faults().clear();
+  }
+
   private static HttpResponse<byte[]> accept(String body, String accept) {
     return send(request(leader, "/api/v1").header("Content-Type", "application/json").header("Accept", accept)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -195,6 +195,7 @@ class EventStreamTest {
       String agent = cluster.state().addAgent("h1", "10.0.0.1");
       Thread.sleep(400); // eight heartbeat intervals
       assertThat(stream.raw().available()).isZero();
+      assertThat(cluster.bufferedEvents()).as("the master holds the agent's event for the stream").isPositive();
       cluster.faults().resumeStreams();
       assertThat(stream.nextJson().path("type").asText()).isEqualTo("SUBSCRIBED");
       JsonNode event = stream.nextEvent();

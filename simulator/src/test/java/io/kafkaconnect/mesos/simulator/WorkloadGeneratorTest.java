@@ -47,7 +47,10 @@ class WorkloadGeneratorTest {
       WorkloadGenerator generator = new WorkloadGenerator(cluster, WorkloadConfig.of(5, 10, 3, 30)
           .withRates(0.05, 0.05, 0.3));
       generator.populate();
+      assertThat(generator.taskTransitions()).isZero();
       generator.step(2000);
+      // every step but the 10% agent and framework churn is a launch or a state change
+      assertThat(generator.taskTransitions()).isBetween(1700L, 2000L);
       GroundTruth truth = cluster.groundTruth();
       assertThat(truth.tasks().values()).contains(TaskState.TASK_FINISHED, TaskState.TASK_FAILED,
           TaskState.TASK_KILLED, TaskState.TASK_RUNNING);

@@ -6,19 +6,12 @@ import static io.kafkaconnect.mesos.source.it.SourceItSupport.latest;
 import static io.kafkaconnect.mesos.source.it.SourceItSupport.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-
-import javax.management.ObjectName;
 
 import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
 import org.apache.mesos.v1.Protos.TaskState;
-import org.apache.mesos.v1.master.Protos.Call;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +21,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kafkaconnect.mesos.client.MesosClient;
 import io.kafkaconnect.mesos.client.MesosClientConfig;
-import io.kafkaconnect.mesos.simulator.GroundTruth;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
 import io.kafkaconnect.mesos.simulator.WorkloadConfig;
 import io.kafkaconnect.mesos.simulator.WorkloadGenerator;
@@ -68,18 +60,8 @@ class MesosSourceResilienceIT {
         return props;
     }
 
-    /** A task-0 metric from JMX (the worker runs in this JVM); 0 while the task or the attribute is absent. */
     private static long metric(String connector, String attribute) {
-        try {
-            ObjectName name = new ObjectName("kafka.connect.mesos:type=source-task-metrics,connector="
-                    + ObjectName.quote(connector) + ",task=0");
-            var server = ManagementFactory.getPlatformMBeanServer();
-            return server.isRegistered(name) ? ((Number) server.getAttribute(name, attribute)).longValue() : 0;
-        } catch (javax.management.AttributeNotFoundException e) {
-            return 0;
-        } catch (javax.management.JMException e) {
-            throw new AssertionError(e);
-        }
+        return SourceItSupport.metric(connector, 0, attribute);
     }
 
     private static long deletes(String topic, String key) {
@@ -191,76 +173,10 @@ class MesosSourceResilienceIT {
         generator.stop();
         generator.close();
 
-        GroundTruth truth = mesos.groundTruth();
-        Map<String, String> expectedTasks = expectedTasks(truth);
-        Map<String, JsonNode> tasks = eventually(WAIT, () -> latest(connect, prefix + ".tasks"),
-                m -> mismatches(m, expectedTasks).isEmpty(), "tasks converge to the ground truth");
-        assertThat(mismatches(tasks, expectedTasks)).isEmpty();
-        eventually(WAIT, () -> latest(connect, prefix + ".agents").keySet(),
-                keys -> keys.equals(truth.agents().keySet()), "agents converge");
-        eventually(WAIT, () -> latest(connect, prefix + ".frameworks").keySet(),
-                keys -> keys.equals(truth.frameworks().keySet()), "frameworks converge");
-        Map<String, String> expectedExecutors = new HashMap<>();
-        truth.executors().forEach((executor, agent) -> expectedExecutors.put(executor, agent));
-        eventually(WAIT, () -> executorsByAgent(latest(connect, prefix + ".executors")),
-                expectedExecutors::equals, "executors (polled only) converge");
+        eventually(WAIT, () -> ConvergenceCheck.mismatches(connect, mesos, prefix), List::isEmpty,
+                "entity topics converge to the ground truth");
         assertThat(metric("converge", "reconnects-end_of_stream")).as("drops after the restart")
                 .isGreaterThanOrEqualTo(2);
         connect.deleteConnector("converge");
-    }
-
-    /**
-     * Tasks the entity topic should hold, by key, with their state: the master's live, unreachable and completed
-     * tasks, except completed tasks of removed frameworks or of agents the master no longer knows (those are deleted,
-     * as their framework or agent is).
-     */
-    private Map<String, String> expectedTasks(GroundTruth truth) throws Exception {
-        Map<String, String> expected = new HashMap<>();
-        try (MesosClient client = new MesosClient(MesosClientConfig.builder().masterUrls(mesos.masterUrls())
-                .build())) {
-            JsonNode state = client.call(Call.newBuilder().setType(Call.Type.GET_STATE).build()).json()
-                    .path("get_state");
-            Set<String> frameworks = new HashSet<>();
-            state.path("get_frameworks").path("frameworks")
-                    .forEach(f -> frameworks.add(f.path("framework_info").path("id").path("value").asText()));
-            Set<String> agents = new HashSet<>(truth.agents().keySet());
-            for (String list : List.of("tasks", "unreachable_tasks", "completed_tasks")) {
-                for (JsonNode task : state.path("get_tasks").path(list)) {
-                    String framework = task.path("framework_id").path("value").asText();
-                    String agent = task.path("agent_id").path("value").asText();
-                    String id = task.path("task_id").path("value").asText();
-                    if (list.equals("completed_tasks") && (!frameworks.contains(framework)
-                            || !agents.contains(agent))) {
-                        continue;
-                    }
-                    expected.put(framework + "/" + id, truth.tasks().get(id).name());
-                }
-            }
-        }
-        return expected;
-    }
-
-    /** executor id -> agent id, from executor keys {@code <agent>/<framework>/<executor>}. */
-    private static Map<String, String> executorsByAgent(Map<String, JsonNode> published) {
-        Map<String, String> byId = new HashMap<>();
-        published.keySet().forEach(key -> {
-            String[] parts = key.split("/", 3);
-            byId.put(parts[2], parts[0]);
-        });
-        return byId;
-    }
-
-    private static Map<String, String> mismatches(Map<String, JsonNode> published, Map<String, String> expected) {
-        Map<String, String> mismatches = new HashMap<>();
-        expected.forEach((key, state) -> {
-            JsonNode row = published.get(key);
-            String actual = row == null ? "<missing>" : row.path("state").asText();
-            if (!state.equals(actual)) {
-                mismatches.put(key, "expected " + state + ", published " + actual);
-            }
-        });
-        published.keySet().stream().filter(k -> !expected.containsKey(k))
-                .forEach(k -> mismatches.put(k, "published but gone from the master"));
-        return mismatches;
     }
 }

@@ -2,16 +2,22 @@ package io.kafkaconnect.mesos.source.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import javax.management.ObjectName;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,15 +35,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kafkaconnect.mesos.source.MesosSourceConnector;
 import io.kafkaconnect.mesos.simulator.SimulatedMesosCluster;
 
-/** Shared plumbing for the source ITs: an embedded Connect cluster, connector configs, and topic read-outs. */
-final class SourceItSupport {
+/**
+ * Shared plumbing for the source ITs (here and in the chaos suite): an embedded Connect cluster, connector configs,
+ * topic read-outs and the task metrics.
+ */
+public final class SourceItSupport {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private SourceItSupport() {
     }
 
-    static EmbeddedConnectCluster startConnect(String name, boolean exactlyOnce) {
+    public static EmbeddedConnectCluster startConnect(String name, boolean exactlyOnce) {
         Map<String, String> worker = new HashMap<>();
         worker.put("plugin.discovery", "service_load");
         worker.put(DistributedConfig.OFFSET_COMMIT_INTERVAL_MS_CONFIG, "500");
@@ -56,7 +65,7 @@ final class SourceItSupport {
     }
 
     /** A source config for the simulated cluster with fast polls. */
-    static Map<String, String> connectorConfig(EmbeddedConnectCluster connect, SimulatedMesosCluster mesos,
+    public static Map<String, String> connectorConfig(EmbeddedConnectCluster connect, SimulatedMesosCluster mesos,
                                                String prefix) {
         Map<String, String> props = new HashMap<>();
         props.put("connector.class", MesosSourceConnector.class.getName());
@@ -85,57 +94,82 @@ final class SourceItSupport {
     }
 
     /** Every record of a topic, committed only, as (key, value JSON or null for a tombstone). */
-    static List<Map.Entry<String, JsonNode>> readAll(EmbeddedConnectCluster connect, String topic) {
+    public static List<Map.Entry<String, JsonNode>> readAll(EmbeddedConnectCluster connect, String topic) {
+        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
+        forEachRecord(connect, topic, (key, value) -> out.add(new AbstractMap.SimpleImmutableEntry<>(key, value)));
+        return out;
+    }
+
+    /** The latest value per key (a tombstone removes the key). */
+    public static Map<String, JsonNode> latest(EmbeddedConnectCluster connect, String topic) {
+        Map<String, JsonNode> latest = new LinkedHashMap<>();
+        forEachRecord(connect, topic, (key, value) -> {
+            if (value == null) {
+                latest.remove(key);
+            } else {
+                latest.put(key, value);
+            }
+        });
+        return latest;
+    }
+
+    /**
+     * Hands every committed record of a topic, from the beginning to the end offsets seen at the start, to
+     * {@code action} as (key, value JSON or null for a tombstone), without keeping them.
+     */
+    public static void forEachRecord(EmbeddedConnectCluster connect, String topic,
+                                     BiConsumer<String, JsonNode> action) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, connect.kafka().bootstrapServers());
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
-        List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             if (!consumer.listTopics(Duration.ofSeconds(10)).containsKey(topic)) {
-                return out;
+                return;
             }
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))
-                    && System.currentTimeMillis() < deadline) {
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw new AssertionError("Could not read " + topic + " to its end offsets " + end);
+                }
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
                     JsonNode value = null;
                     if (record.value() != null) {
                         try {
                             value = JSON.readTree(record.value());
-                        } catch (java.io.IOException e) {
+                        } catch (IOException e) {
                             throw new AssertionError("Unreadable value on " + topic, e);
                         }
                     }
-                    out.add(new java.util.AbstractMap.SimpleImmutableEntry<>(key, value));
+                    action.accept(key, value);
                 }
             }
         }
-        return out;
     }
 
-    /** The latest value per key (a tombstone removes the key). */
-    static Map<String, JsonNode> latest(EmbeddedConnectCluster connect, String topic) {
-        Map<String, JsonNode> latest = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> record : readAll(connect, topic)) {
-            if (record.getValue() == null) {
-                latest.remove(record.getKey());
-            } else {
-                latest.put(record.getKey(), record.getValue());
-            }
+    /** A task's source metric from JMX (the worker runs in this JVM); 0 while the task or the attribute is absent. */
+    public static long metric(String connector, int task, String attribute) {
+        try {
+            ObjectName name = new ObjectName("kafka.connect.mesos:type=source-task-metrics,connector="
+                    + ObjectName.quote(connector) + ",task=" + task);
+            var server = ManagementFactory.getPlatformMBeanServer();
+            return server.isRegistered(name) ? ((Number) server.getAttribute(name, attribute)).longValue() : 0;
+        } catch (javax.management.AttributeNotFoundException | javax.management.InstanceNotFoundException e) {
+            return 0;
+        } catch (javax.management.JMException e) {
+            throw new AssertionError(e);
         }
-        return latest;
     }
 
     /** Polls {@code supplier} until {@code condition} holds, then returns the value; fails with the last one. */
-    static <T> T eventually(Duration timeout, Supplier<T> supplier, Predicate<T> condition, String what) {
+    public static <T> T eventually(Duration timeout, Supplier<T> supplier, Predicate<T> condition, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T value = supplier.get();
         while (!condition.test(value)) {

@@ -107,6 +107,11 @@ public final class EventStreamHub implements AutoCloseable {
     return subscribers.size();
   }
 
+  /** Events queued for the open streams and not yet written: what the master buffers for slow readers. */
+  public synchronized long bufferedEvents() {
+    return subscribers.keySet().stream().mapToLong(Subscriber::queued).sum();
+  }
+
   /** Ends every open stream (the client sees EOF). */
   public void closeAll() {
     List<Subscriber> all;

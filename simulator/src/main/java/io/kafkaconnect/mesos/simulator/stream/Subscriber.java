@@ -50,6 +50,11 @@ public final class Subscriber {
     return closed;
   }
 
+  /** Events queued for this stream and not yet written to its connection. */
+  int queued() {
+    return queue.size();
+  }
+
   void enqueue(EncodedEvent event) {
     if (!closed) {
       queue.add(event);
