@@ -207,7 +207,7 @@ public final class CommandExecutor {
             case CONFLICT -> {
                 Effect effect = safeCheck(run, baseline);
                 yield effect == Effect.PRESENT ? run.finish(CommandState.ALREADY_APPLIED, reply.body(), null, true)
-                        : run.finish(CommandState.REJECTED, reply.body(), RejectReason.MASTER_REJECTED, false);
+                        : rejectedByMaster(run, reply);
             }
             case PERMANENT -> {
                 // A convergent call re-sent after a crash or a lost answer may be refused because it already took
@@ -218,7 +218,7 @@ public final class CommandExecutor {
                     yield run.answerLost ? run.finish(CommandState.APPLIED, null, null, true)
                             : run.finish(CommandState.ALREADY_APPLIED, reply.body(), null, true);
                 }
-                yield run.finish(CommandState.REJECTED, reply.body(), RejectReason.MASTER_REJECTED, false);
+                yield rejectedByMaster(run, reply);
             }
             case RETRY -> {
                 run.lastError = reply.status() + " " + reply.body();
@@ -227,6 +227,13 @@ public final class CommandExecutor {
                 yield null;
             }
         };
+    }
+
+    private static Outcome rejectedByMaster(Run run, MasterReply reply) {
+        String hint = reply.status() == 401 || reply.status() == 403 ? " (check the mesos.auth.* settings)" : "";
+        LOG.warn("Command {} ({}) REJECTED by the master: HTTP {} {}{}", run.command.id(), run.spec.type(),
+                reply.status(), reply.body().strip(), hint);
+        return run.finish(CommandState.REJECTED, reply.body(), RejectReason.MASTER_REJECTED, false);
     }
 
     /** The baseline amounts, retried like a call; null when the master stayed unreadable. */
