@@ -1,25 +1,18 @@
 package io.kafkaconnect.mesos.sink;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 import io.kafkaconnect.mesos.client.MesosClient;
-import io.kafkaconnect.mesos.codec.MesosJson;
 import io.kafkaconnect.mesos.config.KafkaClientConfig;
 import io.kafkaconnect.mesos.config.MesosConnectionConfig;
 
@@ -53,35 +46,15 @@ public final class SinkPipeline implements AutoCloseable {
         }
         metrics = new SinkMetrics(connector + "-" + mode, 0);
         master = new MesosClientGateway(new MesosClient(MesosConnectionConfig.toClientConfig(config)));
-        Map<String, Object> producerProps = new HashMap<>(kafka);
-        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
-        if (mode == LedgerMode.KAFKA) {
-            Map<String, Object> consumerProps = new HashMap<>(kafka);
-            consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-            ledger = new KafkaLedger(config.ledgerTopic(connector), producer,
-                    new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    config.kafkaTimeout());
-        } else {
-            ledger = new InMemoryLedger();
-        }
+        producer = new KafkaProducer<>(SinkRuntime.producerProps(kafka, "bench-" + mode));
+        ledger = mode == LedgerMode.KAFKA
+                ? new KafkaLedger(config.ledgerTopic(connector), producer,
+                        new KafkaConsumer<>(SinkRuntime.consumerProps(kafka, "bench")), config.kafkaTimeout())
+                : new InMemoryLedger();
         ledger.refresh();
-        ReservationTagger tagger = config.getBoolean(MesosSinkConnectorConfig.TAGGING)
-                ? new ReservationTagger(config.getString(MesosSinkConnectorConfig.LABEL_KEY)) : null;
-        Clock clock = Clock.systemUTC();
-        CommandExecutor executor = new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
-                config.retryPolicy(), Thread::sleep, clock, metrics,
-                config.getBoolean(MesosSinkConnectorConfig.VERIFY));
-        CommandProcessor processor = new CommandProcessor(
-                new CommandParser(new MesosCallDecoder(), config.idSource(),
-                        config.getString(MesosSinkConnectorConfig.ID_HEADER), config.format()),
-                new CommandValidator(config.allowedTypes()), executor, ledger,
-                new KafkaResultPublisher(config.resultTopic(connector), producer, config.kafkaTimeout()),
-                new DeadLetterReporter(null), master, metrics, MesosJson::toTree, clock,
-                config.getBoolean(MesosSinkConnectorConfig.DRY_RUN));
+        CommandProcessor processor = SinkRuntime.processor(config, master, ledger,
+                new KafkaResultPublisher(config.resultTopic(connector), producer, config.kafkaTimeout()), null,
+                metrics);
         pool = Executors.newFixedThreadPool(config.getInt(MesosSinkConnectorConfig.MAX_PARTITIONS), r -> {
             Thread t = new Thread(r, "bench-sink-partition");
             t.setDaemon(true);
@@ -92,7 +65,8 @@ public final class SinkPipeline implements AutoCloseable {
             synchronized (states) {
                 states.merge(state, 1L, Long::sum);
             }
-        }, (tp, offset) -> { }, config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX));
+        }, (tp, offset) -> { }, config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX),
+                SinkRuntime.batchBudgetMs(props));
     }
 
     /** One {@code put()} batch. */

@@ -63,25 +63,33 @@ final class SinkRuntime implements AutoCloseable {
                 config.kafkaTimeout());
         metrics.ledgerLag(ledger::lag);
 
-        ReservationTagger tagger = config.getBoolean(MesosSinkConnectorConfig.TAGGING)
-                ? new ReservationTagger(config.getString(MesosSinkConnectorConfig.LABEL_KEY)) : null;
-        Clock clock = Clock.systemUTC();
-        CommandExecutor executor = new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
-                config.retryPolicy(), Thread::sleep, clock, metrics,
-                config.getBoolean(MesosSinkConnectorConfig.VERIFY));
-        CommandProcessor processor = new CommandProcessor(
-                new CommandParser(new MesosCallDecoder(), config.idSource(),
-                        config.getString(MesosSinkConnectorConfig.ID_HEADER), config.format()),
-                new CommandValidator(config.allowedTypes()), executor, ledger,
-                new KafkaResultPublisher(resultTopic, producer, config.kafkaTimeout()),
-                new DeadLetterReporter(errantReporter(context)), master, metrics, MesosJson::toTree, clock,
-                config.getBoolean(MesosSinkConnectorConfig.DRY_RUN));
+        CommandProcessor processor = processor(config, master, ledger,
+                new KafkaResultPublisher(resultTopic, producer, config.kafkaTimeout()), errantReporter(context),
+                metrics);
         pool = Executors.newFixedThreadPool(config.getInt(MesosSinkConnectorConfig.MAX_PARTITIONS),
                 threads(clientId));
         batch = new PartitionedBatch(pool, processor::process, context::offset,
                 config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX), batchBudgetMs(props));
         LOG.info("Mesos sink task {} started: ledger {}, results {}, allowed {}", clientId, ledgerTopic, resultTopic,
                 config.allowedTypes());
+    }
+
+    /** One task's command pipeline: parse, validate, execute (ledger, verification, retries), report. */
+    static CommandProcessor processor(MesosSinkConnectorConfig config, MesosClientGateway master, Ledger ledger,
+                                      ResultPublisher results, ErrantRecordReporter errantReporter,
+                                      SinkMetrics metrics) {
+        ReservationTagger tagger = config.getBoolean(MesosSinkConnectorConfig.TAGGING)
+                ? new ReservationTagger(config.getString(MesosSinkConnectorConfig.LABEL_KEY)) : null;
+        Clock clock = Clock.systemUTC();
+        CommandExecutor executor = new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
+                config.retryPolicy(), Thread::sleep, clock, metrics,
+                config.getBoolean(MesosSinkConnectorConfig.VERIFY));
+        return new CommandProcessor(
+                new CommandParser(new MesosCallDecoder(), config.idSource(),
+                        config.getString(MesosSinkConnectorConfig.ID_HEADER), config.format()),
+                new CommandValidator(config.allowedTypes()), executor, ledger, results,
+                new DeadLetterReporter(errantReporter), master, metrics, MesosJson::toTree, clock,
+                config.getBoolean(MesosSinkConnectorConfig.DRY_RUN));
     }
 
     /**
@@ -94,7 +102,7 @@ final class SinkRuntime implements AutoCloseable {
         return interval / 2;
     }
 
-    private static Map<String, Object> producerProps(Map<String, Object> base, String clientId) {
+    static Map<String, Object> producerProps(Map<String, Object> base, String clientId) {
         Map<String, Object> p = new HashMap<>(base);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId + "-sink-producer");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -105,7 +113,7 @@ final class SinkRuntime implements AutoCloseable {
         return p;
     }
 
-    private static Map<String, Object> consumerProps(Map<String, Object> base, String clientId) {
+    static Map<String, Object> consumerProps(Map<String, Object> base, String clientId) {
         Map<String, Object> p = new HashMap<>(base);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId + "-ledger-reader");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
