@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -77,8 +76,9 @@ class DisallowedCallsNeverReachTheMasterTest {
 
     @Test
     void destructiveAndForeignCallsAreRefusedWithoutARequest() {
-        Set<Call.Type> allowed = new MesosSinkConnectorConfig(Map.of("mesos.master.urls", proxy.url().toString(),
-                "kafka.bootstrap.servers", "unused:9092")).allowedTypes();
+        MesosSinkConnectorConfig config = new MesosSinkConnectorConfig(Map.of("mesos.master.urls",
+                proxy.url().toString(), "kafka.bootstrap.servers", "unused:9092", "retry.max.attempts", "1"));
+        Set<Call.Type> allowed = config.allowedTypes();
         Set<Call.Type> destructive = EnumSet.copyOf(CallCatalog.supported());
         destructive.removeAll(allowed);
         assertThat(destructive).containsExactlyInAnyOrder(Call.Type.TEARDOWN, Call.Type.MARK_AGENT_GONE,
@@ -90,15 +90,8 @@ class DisallowedCallsNeverReachTheMasterTest {
                      .retry(RetryPolicy.none()).build())) {
             SinkMetrics metrics = new SinkMetrics(registry, "disallowed", 0);
             MesosClientGateway master = new MesosClientGateway(client);
-            InMemoryLedger ledger = new InMemoryLedger();
-            ReservationTagger tagger = new ReservationTagger("kafka-connect-mesos.command-id");
-            CommandExecutor executor = new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
-                    RetryPolicy.none(), ms -> { }, Clock.systemUTC(), metrics, true);
-            CommandProcessor sink = new CommandProcessor(new CommandParser(new MesosCallDecoder(),
-                    CommandIdSource.ENVELOPE, "command-id", CommandFormat.AUTO), new CommandValidator(allowed),
-                    executor, ledger, new RecordingResults(), new DeadLetterReporter((record, error) ->
-                    CompletableFuture.completedFuture(null)), master, metrics, MesosJson::toTree, Clock.systemUTC(),
-                    false);
+            CommandProcessor sink = SinkRuntime.processor(config, master, new InMemoryLedger(),
+                    new RecordingResults(), (record, error) -> CompletableFuture.completedFuture(null), metrics);
             long offset = 0;
             for (Call.Type type : destructive) {
                 results.add(sink.process(command(offset++, type.name(), MesosJson.toJson(TestCalls.all().get(type)))));
