@@ -58,6 +58,11 @@ final class StructCommands {
                 values.add(typed.value());
             }
         }
+        return struct(schema, values);
+    }
+
+    /** A struct of {@code schema}'s fields, in order, with {@code values}. */
+    private static Struct struct(SchemaBuilder schema, List<Object> values) {
         Schema built = schema.build();
         Struct struct = new Struct(built);
         for (int i = 0; i < values.size(); i++) {
@@ -107,12 +112,8 @@ final class StructCommands {
                     values.add(typed.value());
                 }
             }
-            Schema built = schema.build();
-            Struct struct = new Struct(built);
-            for (int i = 0; i < values.size(); i++) {
-                struct.put(built.fields().get(i), values.get(i));
-            }
-            return new Typed(built, struct);
+            Struct struct = struct(schema, values);
+            return new Typed(struct.schema(), struct);
         }
         return null;
     }
