@@ -61,14 +61,10 @@ class CodecFuzzTest {
         Message type = input.get1();
         byte[] bytes = input.get2().bytes();
         long bound = FIXED_BYTES + PER_INPUT_BYTE * bytes.length;
-        long before = AllocationMeter.now();
-        Decoded<Message> decoded = MesosJson.fromJson(bytes, type);
-        long allocated = AllocationMeter.since(before);
-        if (allocated > bound) {
-            before = AllocationMeter.now();
-            MesosJson.fromJson(bytes, type); // steady state: the first run may pay one-off class loading
-            allocated = AllocationMeter.since(before);
-        }
+        AllocationMeter.Measured<Decoded<Message>> measured =
+                AllocationMeter.measure(() -> MesosJson.fromJson(bytes, type), bound);
+        Decoded<Message> decoded = measured.value();
+        long allocated = measured.bytes();
 
         assertWellFormed(decoded);
         if (decoded.ok()) {
@@ -95,14 +91,10 @@ class CodecFuzzTest {
         Message type = input.get1();
         byte[] bytes = input.get2().bytes();
         long bound = FIXED_BYTES + PER_INPUT_BYTE * bytes.length;
-        long before = AllocationMeter.now();
-        Decoded<Message> decoded = MesosProto.fromBytes(bytes, type);
-        long allocated = AllocationMeter.since(before);
-        if (allocated > bound) {
-            before = AllocationMeter.now();
-            MesosProto.fromBytes(bytes, type);
-            allocated = AllocationMeter.since(before);
-        }
+        AllocationMeter.Measured<Decoded<Message>> measured =
+                AllocationMeter.measure(() -> MesosProto.fromBytes(bytes, type), bound);
+        Decoded<Message> decoded = measured.value();
+        long allocated = measured.bytes();
 
         assertWellFormed(decoded);
         Message reference;

@@ -90,14 +90,10 @@ class CommandParserFuzzTest {
                 });
         SinkRecord record = new SinkRecord("commands", 0, null, null, null, value, 42L);
         long bound = FIXED_BYTES + PER_INPUT_BYTE * input.bytes().length;
-        long before = AllocationMeter.now();
-        ParseOutcome outcome = parser.parse(record);
-        long allocated = AllocationMeter.since(before);
-        if (allocated > bound) {
-            before = AllocationMeter.now();
-            parser.parse(record); // steady state: the first run may pay one-off class loading
-            allocated = AllocationMeter.since(before);
-        }
+        AllocationMeter.Measured<ParseOutcome> measured =
+                AllocationMeter.measure(() -> parser.parse(record), bound);
+        ParseOutcome outcome = measured.value();
+        long allocated = measured.bytes();
 
         assertThat(outcome.source()).isEqualTo(new SourcePosition("commands", 0, 42L));
         String label;
