@@ -66,8 +66,8 @@ class StreamProcessorTest {
     @Test
     void aFirstSnapshotPublishesEveryEntityAsReadAndArchivesTheEventLast() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "master-1"));
-        List<SourceRecord> records = processor.handle(received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "master-1"));
+        List<SourceRecord> records = Processed.all(processor, received(0, SUBSCRIBED));
 
         assertThat(onTopic(records, "tasks")).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("f1/t1");
@@ -91,10 +91,10 @@ class StreamProcessorTest {
     @Test
     void aResumedSnapshotThatChangedNothingEmitsOnlyTheArchiveRecord() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
-        processor.handle(new StreamItem.Opened(2, "s2", LEADER, "m"));
-        List<SourceRecord> again = processor.handle(new StreamItem.Received(2, "s2", 10, 0,
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(2, "s2", LEADER, "m"));
+        List<SourceRecord> again = Processed.all(processor, new StreamItem.Received(2, "s2", 10, 0,
                 received(0, SUBSCRIBED).event()));
         assertThat(again).extracting(SourceRecord::topic).containsExactly("mesos.events");
     }
@@ -102,9 +102,9 @@ class StreamProcessorTest {
     @Test
     void aDeleteIsFollowedByATombstoneAndEventsAreKeyedByEntity() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
-        List<SourceRecord> records = processor.handle(received(1,
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        List<SourceRecord> records = Processed.all(processor, received(1,
                 "{\"type\":\"AGENT_REMOVED\",\"agent_removed\":{\"agent_id\":{\"value\":\"a1\"}}}"));
 
         assertThat(records.get(0).topic()).isEqualTo("mesos.events");
@@ -122,13 +122,13 @@ class StreamProcessorTest {
     @Test
     void heartbeatsAndUnknownEventTypesAreArchivedAndAdvanceTheOffset() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
-        List<SourceRecord> heartbeat = processor.handle(received(1, "{\"type\":\"HEARTBEAT\"}"));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        List<SourceRecord> heartbeat = Processed.all(processor, received(1, "{\"type\":\"HEARTBEAT\"}"));
         assertThat(heartbeat).extracting(SourceRecord::topic).containsExactly("mesos.events", "mesos.heartbeats");
         assertThat(new java.util.HashMap<String, Object>(heartbeat.get(0).sourceOffset())).containsEntry("sequence", 1L);
 
-        List<SourceRecord> unknown = processor.handle(received(2,
+        List<SourceRecord> unknown = Processed.all(processor, received(2,
                 "{\"type\":\"OPERATION_UPDATED\",\"operation_updated\":{\"x\":1}}"));
         assertThat(unknown).singleElement().satisfies(r -> {
             assertThat(((Struct) r.value()).getString("type")).isEqualTo("OPERATION_UPDATED");
@@ -139,8 +139,8 @@ class StreamProcessorTest {
     @Test
     void aSnapshotLargerThanTheArchiveLimitIsArchivedWithoutItsState() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 100);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        List<SourceRecord> records = processor.handle(received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        List<SourceRecord> records = Processed.all(processor, received(0, SUBSCRIBED));
         Struct archived = (Struct) records.get(records.size() - 1).value();
         assertThat(archived.getString("payload_json")).doesNotContain("get_state").contains("heartbeat_interval");
         assertThat(onTopic(records, "tasks")).hasSize(1);
@@ -149,10 +149,10 @@ class StreamProcessorTest {
     @Test
     void neverModePublishesNoSnapshotRowsButLaterChanges() {
         StreamProcessor processor = processor(SnapshotMode.NEVER, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        assertThat(processor.handle(received(0, SUBSCRIBED))).extracting(SourceRecord::topic)
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        assertThat(Processed.all(processor, received(0, SUBSCRIBED))).extracting(SourceRecord::topic)
                 .containsExactly("mesos.events");
-        List<SourceRecord> update = processor.handle(received(1, """
+        List<SourceRecord> update = Processed.all(processor, received(1, """
                 {"type":"TASK_UPDATED","task_updated":{"framework_id":{"value":"f1"},
                  "status":{"task_id":{"value":"t1"},"agent_id":{"value":"a1"},"state":"TASK_FINISHED"},
                  "state":"TASK_FINISHED"}}"""));
@@ -163,16 +163,16 @@ class StreamProcessorTest {
     @Test
     void pollsFromAnotherMasterOrAnOlderStreamAreDropped() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
         ObjectNode emptyState = (ObjectNode) json("{\"get_state\":" + json(SUBSCRIBED).path("subscribed")
                 .path("get_state").toString().replace("\"TASK_RUNNING\"", "\"TASK_FAILED\"") + "}");
 
-        assertThat(processor.handle(new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
+        assertThat(Processed.all(processor, new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
                 "http://m2:5050/master/api/v1", "m2"))).as("another master").isEmpty();
-        assertThat(processor.handle(new StreamItem.Polled(0, 5, "GET_STATE", emptyState, 1L,
+        assertThat(Processed.all(processor, new StreamItem.Polled(0, 5, "GET_STATE", emptyState, 1L,
                 LEADER + "/api/v1", "m"))).as("an older stream").isEmpty();
-        List<SourceRecord> reconciled = processor.handle(new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
+        List<SourceRecord> reconciled = Processed.all(processor, new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
                 LEADER + "/api/v1", "m"));
         assertThat(reconciled).singleElement().satisfies(r -> {
             Struct value = (Struct) r.value();
