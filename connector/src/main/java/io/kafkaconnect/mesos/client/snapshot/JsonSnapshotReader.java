@@ -8,7 +8,9 @@ import java.util.Deque;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kafkaconnect.mesos.codec.MesosJson;
@@ -21,6 +23,9 @@ final class JsonSnapshotReader implements SnapshotReader {
 
     /** Where the parser is: the objects entered so far, then the entity list being read. */
     private enum Level { EVENT, SUBSCRIBED, GET_STATE, GROUP, LIST }
+
+    private static final ObjectReader VALUES = MesosJson.mapper().reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final InputStream in;
     private JsonParser parser;
@@ -67,7 +72,7 @@ final class JsonSnapshotReader implements SnapshotReader {
                     continue;
                 }
                 long start = parser.currentTokenLocation().getByteOffset();
-                JsonNode value = parser.readValueAsTree();
+                JsonNode value = readValue();
                 if (value == null || !value.isObject()) {
                     throw new SnapshotFormatException("an element of get_state." + group + "." + section.list()
                             + " is not an object at byte " + start);
@@ -103,14 +108,14 @@ final class JsonSnapshotReader implements SnapshotReader {
                     envelopeSubscribed = envelope.putObject("subscribed");
                     levels.push(Level.SUBSCRIBED);
                 } else {
-                    envelope.set(name, parser.readValueAsTree());
+                    envelope.set(name, readValue());
                 }
             }
             case SUBSCRIBED -> {
                 if (name.equals("get_state") && value == JsonToken.START_OBJECT) {
                     levels.push(Level.GET_STATE);
                 } else {
-                    envelopeSubscribed.set(name, parser.readValueAsTree());
+                    envelopeSubscribed.set(name, readValue());
                 }
             }
             case GET_STATE -> {
@@ -131,6 +136,11 @@ final class JsonSnapshotReader implements SnapshotReader {
             }
             default -> throw new IllegalStateException("no field can be read in " + level);
         }
+    }
+
+    /** The value at the current token, as a tree (the mapper's own check for trailing tokens is for whole documents). */
+    private JsonNode readValue() throws IOException {
+        return VALUES.readTree(parser);
     }
 
     @Override

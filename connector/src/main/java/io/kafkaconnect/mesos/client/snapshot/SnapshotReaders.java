@@ -22,12 +22,16 @@ public final class SnapshotReaders {
     /**
      * The entities of a {@code GetState} tree ({@code get_tasks}, {@code get_agents}, ... at its top; a partial one,
      * such as a GET_TASKS response's {@code get_tasks} under that name, yields only what it has), section by section
-     * in {@link SnapshotSection} order. Elements that are not objects are skipped.
+     * in {@link SnapshotSection} order. Lists that are not arrays and elements that are not objects are skipped.
      */
     public static List<SnapshotEntity> entitiesOf(JsonNode getState) {
         List<SnapshotEntity> entities = new ArrayList<>();
         for (SnapshotSection section : SnapshotSection.values()) {
-            for (JsonNode element : getState.path(section.group()).path(section.list())) {
+            JsonNode list = getState.path(section.group()).path(section.list());
+            if (!list.isArray()) {
+                continue;
+            }
+            for (JsonNode element : list) {
                 if (element.isObject()) {
                     entities.add(new SnapshotEntity(section, element, 0));
                 }
