@@ -1,9 +1,11 @@
 package io.kafkaconnect.mesos.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReader;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReaders;
+import io.kafkaconnect.mesos.codec.Encoding;
 import io.kafkaconnect.mesos.source.state.EntityModel;
 import io.kafkaconnect.mesos.source.state.PublishedState;
 import io.kafkaconnect.mesos.source.state.RecoveryHolds;
@@ -182,5 +188,100 @@ class StreamProcessorTest {
             assertThat(value.getStruct("source").getString("call")).isEqualTo("GET_STATE");
             assertThat(r.sourcePartition()).isEqualTo(Map.of("source", "poll", "group", "state"));
         });
+    }
+
+    /** The pieces and the event the stream reader hands over for a SUBSCRIBED read entity by entity. */
+    private static List<StreamItem> streamed(long generation, String streamId, String subscribed) throws Exception {
+        SnapshotReader reader = SnapshotReaders.streaming(
+                new java.io.ByteArrayInputStream(subscribed.getBytes(StandardCharsets.UTF_8)), Encoding.JSON);
+        List<StreamItem> items = new ArrayList<>();
+        for (SnapshotEntity entity = reader.next(); entity != null; entity = reader.next()) {
+            items.add(new StreamItem.SnapshotChunk(generation, List.of(entity), () -> { }));
+        }
+        items.add(new StreamItem.Received(generation, streamId, 1, 0, new StreamEvent("SUBSCRIBED",
+                reader.envelope(), null, true, subscribed.length(), 1_700_000_000_000L)));
+        return items;
+    }
+
+    private static List<SourceRecord> allOf(StreamProcessor processor, List<StreamItem> items) {
+        List<SourceRecord> records = new ArrayList<>();
+        items.forEach(item -> records.addAll(Processed.all(processor, item)));
+        return records;
+    }
+
+    private static List<String> entityRows(List<SourceRecord> records) {
+        return records.stream().filter(r -> !r.topic().equals("mesos.events"))
+                .map(r -> r.topic() + " " + r.key() + " " + (r.value() == null ? "tombstone"
+                        : ((Struct) r.value()).getString("op"))).sorted().toList();
+    }
+
+    @Test
+    void aStreamedSnapshotPublishesWhatAWholeOneDoesAndArchivesItsEventWithoutTheState() throws Exception {
+        StreamProcessor whole = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        whole.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        List<SourceRecord> expected = Processed.all(whole, received(0, SUBSCRIBED));
+
+        StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        List<SourceRecord> records = allOf(processor, streamed(1, "s1", SUBSCRIBED));
+
+        assertThat(entityRows(records)).isEqualTo(entityRows(expected)).hasSize(3);
+        SourceRecord last = records.get(records.size() - 1);
+        assertThat(last.topic()).isEqualTo("mesos.events");
+        assertThat(((Struct) last.value()).getString("payload_json")).doesNotContain("get_state")
+                .contains("heartbeat_interval_seconds");
+        assertThat(((Struct) last.value()).getFloat64("heartbeat_interval_seconds")).isEqualTo(15.0);
+        assertThat(new java.util.HashMap<String, Object>(last.sourceOffset())).containsEntry("snapshot_complete", true);
+    }
+
+    @Test
+    void aSnapshotCutByANewStreamRemovesNothingAndTheNextOneReconcilesAfresh() throws Exception {
+        StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        ObjectNode state = (ObjectNode) json(SUBSCRIBED);
+        ((ObjectNode) state.path("subscribed").path("get_state").path("get_tasks")).putArray("tasks");
+        String withoutTask = state.toString();
+        assertThat(withoutTask).doesNotContain("\"t1\"");
+
+        processor.handle(new StreamItem.Opened(2, "s2", LEADER, "m"));
+        List<StreamItem> cut = streamed(2, "s2", withoutTask);
+        List<SourceRecord> partial = allOf(processor, cut.subList(0, 1));
+        processor.handle(new StreamItem.Opened(3, "s3", LEADER, "m"));
+        assertThat(entityRows(partial)).as("nothing removed by a snapshot that did not finish").isEmpty();
+
+        List<SourceRecord> next = allOf(processor, streamed(3, "s3", withoutTask));
+        assertThat(entityRows(next)).containsExactly("mesos.tasks f1/t1 DELETE", "mesos.tasks f1/t1 tombstone");
+    }
+
+    @Test
+    void pollsAnsweredWhileASnapshotIsReadAreDroppedAndRemovalsComeOutABatchAtATime() throws Exception {
+        StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        String empty = "{\"type\":\"SUBSCRIBED\",\"subscribed\":{\"get_state\":{}}}";
+
+        processor.handle(new StreamItem.Opened(2, "s2", LEADER, "m"));
+        List<StreamItem> items = streamed(2, "s2", SUBSCRIBED.replace("TASK_RUNNING", "TASK_FAILED"));
+        processor.handle(items.get(0));
+        ObjectNode state = (ObjectNode) json("{\"get_state\":" + json(empty).path("subscribed").path("get_state")
+                + "}");
+        assertThat(processor.handle(new StreamItem.Polled(2, 5, "GET_STATE", state, 1L, LEADER + "/api/v1", "m")))
+                .as("a poll during the snapshot").isEmpty();
+
+        processor.handle(new StreamItem.Opened(3, "s3", LEADER, "m"));
+        assertThat(processor.handle(new StreamItem.Received(3, "s3", 1, 0, received(0, empty).event()))).isEmpty();
+        assertThat(processor.hasBacklog()).isTrue();
+        assertThatThrownBy(() -> processor.handle(received(1, "{\"type\":\"HEARTBEAT\"}")))
+                .isInstanceOf(IllegalStateException.class);
+        List<Integer> batches = new ArrayList<>();
+        List<SourceRecord> removals = new ArrayList<>();
+        while (processor.hasBacklog()) {
+            List<SourceRecord> batch = processor.backlog(1);
+            batches.add(batch.size());
+            removals.addAll(batch);
+        }
+        assertThat(entityRows(removals)).hasSize(6).allMatch(row -> row.endsWith("DELETE") || row.endsWith("tombstone"));
+        assertThat(batches).as("one removal (record and tombstone) per call, then the archive").containsExactly(2, 2, 3);
     }
 }
