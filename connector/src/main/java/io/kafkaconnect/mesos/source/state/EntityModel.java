@@ -182,6 +182,11 @@ public final class EntityModel {
         return frameworks;
     }
 
+    /** Entities stored. */
+    int size() {
+        return entries.size();
+    }
+
     /** The stored JSON of an entity, or null. */
     public JsonNode get(EntityRef ref) {
         Entry entry = entries.get(ref);

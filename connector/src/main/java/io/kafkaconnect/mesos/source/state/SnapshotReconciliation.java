@@ -1,7 +1,5 @@
 package io.kafkaconnect.mesos.source.state;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -12,7 +10,6 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kafkaconnect.mesos.client.snapshot.SnapshotSection;
-import io.kafkaconnect.mesos.codec.MesosJson;
 
 /**
  * Reconciles one snapshot (a SUBSCRIBED, a polled GET_STATE, or a partial one such as GET_TASKS) against what was
@@ -23,8 +20,9 @@ import io.kafkaconnect.mesos.codec.MesosJson;
  * <p>Normalization follows what the live stream does: a removed framework (in {@code completed_frameworks}) takes its
  * executors with it; a completed task stays while its framework is live and its agent is known to the master.
  * Entities of agents that are still recovering after a failover ({@code recovered_agents}) are held back, not removed.
- * Those decisions need sections a master writes last (frameworks, agents), so completed tasks and executors are kept
- * aside as compact JSON until {@link #finish} when this snapshot covers those sections.
+ * Those decisions need sections a master writes last (frameworks, agents), so completed tasks and executors are stored
+ * in the model as they come but published (or left to the removal pass) only in {@link #finish}, when this snapshot
+ * covers those sections.
  *
  * <p>Use: {@link #accept} every entity, then call {@link #finish} until it returns true. Task thread only.
  */
@@ -39,7 +37,7 @@ public final class SnapshotReconciliation {
     private final long touchedAfter;
     private final Instant now;
 
-    private final Set<EntityRef> present = new HashSet<>();
+    private final Set<EntityRef> present;
     private final Set<String> knownAgents = new HashSet<>();
     private final Set<String> liveFrameworks = new HashSet<>();
     private final Set<String> removedFrameworks = new HashSet<>();
@@ -55,8 +53,8 @@ public final class SnapshotReconciliation {
     private Set<String> heldFrameworks;
     private boolean finished;
 
-    /** A completed task or an executor waiting for the sections that decide whether it stays. */
-    private record Deferred(EntityKind kind, String key, byte[] json, String agentId, String frameworkId) {
+    /** A completed task or an executor, already stored, waiting for the sections that decide whether it stays. */
+    private record Deferred(EntityRef ref, long digest, String agentId, String frameworkId) {
     }
 
     SnapshotReconciliation(EntityModel model, Set<EntityKind> covered, SnapshotPolicy policy, long touchedAfter,
@@ -66,6 +64,7 @@ public final class SnapshotReconciliation {
         this.policy = policy;
         this.touchedAfter = touchedAfter;
         this.now = now;
+        this.present = new HashSet<>(Math.max(16, model.size() * 4 / 3 + 1));
         if (!covered.contains(EntityKind.AGENT)) {
             knownAgents.addAll(model.knownAgents());
         }
@@ -137,8 +136,9 @@ public final class SnapshotReconciliation {
             }
             Deferred d = deferred.get(deferredDone);
             deferred.set(deferredDone++, null);
-            if (keep(d.kind(), d.agentId(), d.frameworkId())) {
-                upsert(d.kind(), d.key(), parse(d.json()), out);
+            if (keep(d.ref().kind(), d.agentId(), d.frameworkId())) {
+                present.add(d.ref());
+                publish(d.ref(), model.get(d.ref()), d.digest(), out);
             }
         }
         if (deleteKind < 0) {
@@ -187,12 +187,14 @@ public final class SnapshotReconciliation {
     }
 
     private void defer(EntityKind kind, String key, JsonNode value) {
-        if (model.touchedAfter(new EntityRef(kind, key), touchedAfter)) {
-            present.add(new EntityRef(kind, key));
+        EntityRef ref = new EntityRef(kind, key);
+        if (model.touchedAfter(ref, touchedAfter)) {
+            present.add(ref);
             return;
         }
-        deferred.add(new Deferred(kind, key, bytes(value), EntityIds.agentOf(kind, value),
-                EntityIds.frameworkOf(kind, value)));
+        long digest = ContentDigest.of(kind, value);
+        model.store(ref, value, digest);
+        deferred.add(new Deferred(ref, digest, EntityIds.agentOf(kind, value), EntityIds.frameworkOf(kind, value)));
     }
 
     private void upsert(EntityKind kind, String key, JsonNode value, List<EntityChange> out) {
@@ -203,6 +205,12 @@ public final class SnapshotReconciliation {
         }
         long digest = ContentDigest.of(kind, value);
         model.store(ref, value, digest);
+        publish(ref, value, digest, out);
+    }
+
+    /** Emits the entity as the policy asks, if it is new or changed (or always, for READ_ALL). */
+    private void publish(EntityRef ref, JsonNode value, long digest, List<EntityChange> out) {
+        EntityKind kind = ref.kind();
         PublishedEntry last = model.published().get(ref);
         boolean changed = last == null || last.digest() != digest;
         switch (policy) {
@@ -242,21 +250,5 @@ public final class SnapshotReconciliation {
             case FRAMEWORK -> heldFrameworks.contains(ref.key());
             default -> false;
         };
-    }
-
-    private static byte[] bytes(JsonNode value) {
-        try {
-            return MesosJson.mapper().writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode parse(byte[] json) {
-        try {
-            return MesosJson.mapper().readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
