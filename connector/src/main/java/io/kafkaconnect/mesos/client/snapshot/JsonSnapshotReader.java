@@ -74,8 +74,8 @@ final class JsonSnapshotReader implements SnapshotReader {
                 long start = parser.currentTokenLocation().getByteOffset();
                 JsonNode value = readValue();
                 if (value == null || !value.isObject()) {
-                    throw new SnapshotFormatException("an element of get_state." + group + "." + section.list()
-                            + " is not an object at byte " + start);
+                    throw new SnapshotFormatException("an element of the SUBSCRIBED record's get_state." + group
+                            + "." + section.list() + " is not an object at byte " + start);
                 }
                 return new SnapshotEntity(section, value, parser.currentLocation().getByteOffset() - start);
             }

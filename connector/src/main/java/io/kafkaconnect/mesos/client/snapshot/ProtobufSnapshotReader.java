@@ -130,8 +130,9 @@ final class ProtobufSnapshotReader implements SnapshotReader {
     private static ObjectNode decode(Section section, byte[] bytes) {
         Decoded<Message> decoded = MesosProto.fromBytes(bytes, section.prototype());
         if (!decoded.ok()) {
-            throw new SnapshotFormatException("an element of get_state." + section.section().group() + "."
-                    + section.section().list() + " cannot be decoded: " + decoded.failure());
+            throw new SnapshotFormatException("an element of the SUBSCRIBED record's get_state."
+                    + section.section().group() + "." + section.section().list() + " cannot be decoded: "
+                    + decoded.failure());
         }
         return MesosJson.toTree(decoded.value());
     }
