@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
 import io.kafkaconnect.mesos.client.snapshot.SnapshotReaders;
-
 import io.kafkaconnect.mesos.source.poll.PollGroup;
 import io.kafkaconnect.mesos.source.poll.PolledCall;
 import io.kafkaconnect.mesos.source.schema.SourceInfo;
