@@ -42,6 +42,8 @@ class SnapshotReaderFuzzTest {
 
     private static final long FIXED_BYTES = 256 * 1024;
     private static final long PER_INPUT_BYTE = 200;
+    /** Protobuf is about three times denser than the JSON trees its entities become. */
+    private static final long PER_PROTOBUF_BYTE = 3 * PER_INPUT_BYTE;
     /** The whole-document reference: strict, so that a duplicate key cannot hide entities from the comparison. */
     private static final ObjectReader STRICT = MesosJson.mapper().reader()
             .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
@@ -88,7 +90,7 @@ class SnapshotReaderFuzzTest {
     void protobufSnapshotsAreReadAsAWholeDecodeReadsThemOrRefusedWithATypedError(
             @ForAll("protobuf") FuzzInput input) {
         byte[] bytes = input.bytes();
-        long bound = FIXED_BYTES + PER_INPUT_BYTE * bytes.length;
+        long bound = FIXED_BYTES + PER_PROTOBUF_BYTE * bytes.length;
         AllocationMeter.Measured<Outcome> measured =
                 AllocationMeter.measure(() -> read(bytes, Encoding.PROTOBUF), bound);
         Outcome outcome = measured.value();
