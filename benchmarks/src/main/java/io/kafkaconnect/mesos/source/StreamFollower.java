@@ -40,7 +40,8 @@ public final class StreamFollower implements AutoCloseable {
         client = new MesosClient(MesosConnectionConfig.toClientConfig(config));
         BlockingQueue<StreamItem> queue = new ArrayBlockingQueue<>(
                 config.getInt(MesosSourceConnectorConfig.STREAM_QUEUE_CAPACITY));
-        reader = new StreamReader(new ClientStreamConnector(client, new MasterIdentity(client)), queue,
+        reader = new StreamReader(new ClientStreamConnector(client, new MasterIdentity(client),
+                config.getInt(MesosSourceConnectorConfig.EVENTS_SNAPSHOT_MAX_BYTES)), queue,
                 config.duration(MesosSourceConnectorConfig.STREAM_QUEUE_FULL_TIMEOUT_MS),
                 new Backoff(config.duration(MesosSourceConnectorConfig.STREAM_BACKOFF_MS),
                         config.duration(MesosSourceConnectorConfig.STREAM_BACKOFF_MAX_MS), new Random()),
@@ -63,7 +64,9 @@ public final class StreamFollower implements AutoCloseable {
         drain = new Thread(() -> {
             while (running) {
                 try {
-                    queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (queue.poll(100, TimeUnit.MILLISECONDS) instanceof StreamItem.SnapshotChunk chunk) {
+                        chunk.release();
+                    }
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -2,6 +2,7 @@ package io.kafkaconnect.mesos.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,9 @@ import org.apache.kafka.connect.source.SourceRecord;
 import io.kafkaconnect.mesos.client.MesosClientConfig;
 import io.kafkaconnect.mesos.client.MesosEvent;
 import io.kafkaconnect.mesos.client.recordio.RecordIoReader;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReader;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReaders;
 import io.kafkaconnect.mesos.codec.Encoding;
 import io.kafkaconnect.mesos.source.state.EntityModel;
 import io.kafkaconnect.mesos.source.state.PublishedState;
@@ -28,6 +32,8 @@ public final class StreamPipeline {
 
     private static final long GENERATION = 1;
     private static final String STREAM_ID = "benchmark";
+    private static final int CHUNK_ENTITIES = 128;
+    private static final int MAX_BATCH = 2_000;
 
     private final Encoding encoding;
     private final StreamProcessor processor;
@@ -51,7 +57,36 @@ public final class StreamPipeline {
         MesosEvent event = MesosEvent.of(record, encoding, System.currentTimeMillis());
         StreamEvent streamEvent = new StreamEvent(event.type(), event.json(), event.raw(),
                 encoding == Encoding.JSON, event.sizeBytes(), event.receivedAtMillis());
-        return processor.handle(new StreamItem.Received(GENERATION, STREAM_ID, ++index, sequence++, streamEvent));
+        List<SourceRecord> records = new ArrayList<>(processor.handle(
+                new StreamItem.Received(GENERATION, STREAM_ID, ++index, sequence++, streamEvent)));
+        while (processor.hasBacklog()) {
+            records.addAll(processor.backlog(MAX_BATCH));
+        }
+        return records;
+    }
+
+    /**
+     * A SUBSCRIBED record larger than the archive limit, as the task gets it: read entity by entity
+     * ({@link SnapshotReaders#streaming}), handed over in chunks as {@code StreamReader} does, then the event without
+     * its {@code get_state}, then the removals a batch at a time. Records go to {@code sink} as they are made.
+     */
+    public void acceptStreamedSubscribed(InputStream record, long length, RecordSink sink) throws IOException {
+        SnapshotReader reader = SnapshotReaders.streaming(record, encoding);
+        List<SnapshotEntity> chunk = new ArrayList<>(CHUNK_ENTITIES);
+        for (SnapshotEntity entity = reader.next(); entity != null; entity = reader.next()) {
+            chunk.add(entity);
+            if (chunk.size() == CHUNK_ENTITIES) {
+                sink.accept(processor.handle(new StreamItem.SnapshotChunk(GENERATION, chunk, () -> { })));
+                chunk = new ArrayList<>(CHUNK_ENTITIES);
+            }
+        }
+        sink.accept(processor.handle(new StreamItem.SnapshotChunk(GENERATION, chunk, () -> { })));
+        StreamEvent event = new StreamEvent("SUBSCRIBED", reader.envelope(), null, encoding == Encoding.JSON,
+                (int) Math.min(Integer.MAX_VALUE, length), System.currentTimeMillis());
+        sink.accept(processor.handle(new StreamItem.Received(GENERATION, STREAM_ID, ++index, sequence++, event)));
+        while (processor.hasBacklog()) {
+            sink.accept(processor.backlog(MAX_BATCH));
+        }
     }
 
     /** Every record of a RecordIO stream; returns how many stream records were read. */

@@ -20,6 +20,19 @@ public interface EventStream extends AutoCloseable {
      */
     MesosEvent next();
 
+    /**
+     * Reads the first record, the SUBSCRIBED snapshot, without holding it whole when it is larger than
+     * {@code keepWholeUpTo} bytes: its entities are then read from the connection one at a time (a large cluster's
+     * snapshot is hundreds of MB). Call it at most once, before {@link #next()}; read the returned record to its end
+     * before calling {@link #next()}.
+     *
+     * @return the record, or null when the master ended the stream before it (or it was closed)
+     * @throws StreamStalledException  if the liveness watchdog saw no bytes for its window
+     * @throws RecordIoException        if the framing is broken (the stream is closed)
+     * @throws MesosConnectionException if the connection failed
+     */
+    SubscribedRecord subscribed(long keepWholeUpTo);
+
     /** The master serving this stream. */
     URI master();
 

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.kafkaconnect.mesos.client.recordio.RecordIoReader;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReaders;
 import io.kafkaconnect.mesos.codec.Encoding;
 import okhttp3.Call;
 import okhttp3.Response;
@@ -51,9 +52,37 @@ final class HttpEventStream implements EventStream {
         if (closed) {
             return null;
         }
-        byte[] record;
+        byte[] record = read(reader::next);
+        return record == null ? null : decode(record);
+    }
+
+    @Override
+    public SubscribedRecord subscribed(long keepWholeUpTo) {
+        if (events > 0) {
+            throw new IllegalStateException("subscribed() reads the first record only");
+        }
+        if (closed) {
+            return null;
+        }
+        RecordIoReader.RecordStream record = read(reader::nextAsStream);
+        if (record == null) {
+            return null;
+        }
+        if (record.length() <= keepWholeUpTo) {
+            byte[] bytes = read(record::readAllBytes);
+            return SubscribedRecord.whole(decode(bytes));
+        }
+        events++;
+        LOG.info("Reading the {}-byte first record from {} as a stream, entity by entity", record.length(), master);
+        return SubscribedRecord.streamed(SnapshotReaders.streaming(record, encoding), record.length(), encoding,
+                System.currentTimeMillis(), this::readFailure, this::onSubscribed);
+    }
+
+    /** Runs one read of the RecordIO stream; null when the stream ended (or was closed) cleanly. */
+    private <T> T read(RecordRead<T> op) {
+        T result;
         try {
-            record = reader.next();
+            result = op.read();
         } catch (RecordIoException e) {
             LOG.error("Event stream from {} is malformed after {} events: {}", master, events, e.getMessage());
             close();
@@ -64,26 +93,34 @@ final class HttpEventStream implements EventStream {
             }
             throw readFailure(e);
         }
-        if (record == null) {
+        if (result == null) {
             if (watchdog.tripped()) {
                 throw stalled();
             }
             LOG.info("Event stream from {} ended after {} events and {} bytes", master, events, bytesReceived());
             close();
-            return null;
         }
+        return result;
+    }
+
+    private MesosEvent decode(byte[] record) {
         events++;
         MesosEvent event = MesosEvent.of(record, encoding, System.currentTimeMillis());
         if (!event.wellFormed()) {
             LOG.warn("Unreadable {}-byte event #{} from {}: {}", record.length, events, master, event.failure());
         } else if (events == 1 && "SUBSCRIBED".equals(event.type())) {
-            onSubscribed(event);
+            onSubscribed(event.json());
         }
         return event;
     }
 
-    private void onSubscribed(MesosEvent event) {
-        JsonNode interval = event.json().path("subscribed").path("heartbeat_interval_seconds");
+    @FunctionalInterface
+    private interface RecordRead<T> {
+        T read() throws IOException;
+    }
+
+    private void onSubscribed(JsonNode event) {
+        JsonNode interval = event.path("subscribed").path("heartbeat_interval_seconds");
         if (interval.isNumber() && interval.asDouble() > 0) {
             heartbeatInterval = interval.asDouble();
             Duration window = Duration.ofMillis((long) Math.ceil(heartbeatInterval * heartbeatMultiplier * 1000));

@@ -41,10 +41,11 @@ public final class MesosSourceConnectorConfig extends AbstractConfig {
     private static final String HEARTBEAT_TOPIC_ENABLED_DISPLAY = "Heartbeat topic";
 
     public static final String EVENTS_SNAPSHOT_MAX_BYTES = "events.snapshot.max.bytes";
-    private static final String EVENTS_SNAPSHOT_MAX_BYTES_DOC = "Largest SUBSCRIBED event archived whole on the events "
-            + "topic. A larger snapshot is archived without its get_state (which the entity topics carry, entity by "
-            + "entity), so one record never exceeds the producer's max.request.size.";
-    private static final String EVENTS_SNAPSHOT_MAX_BYTES_DISPLAY = "Largest archived snapshot (bytes)";
+    private static final String EVENTS_SNAPSHOT_MAX_BYTES_DOC = "Largest SUBSCRIBED event read whole and archived "
+            + "whole on the events topic. A larger snapshot is read from the connection entity by entity, so the "
+            + "task's heap does not grow with the cluster's size, and is archived without its get_state (which the "
+            + "entity topics carry, entity by entity), so one record never exceeds the producer's max.request.size.";
+    private static final String EVENTS_SNAPSHOT_MAX_BYTES_DISPLAY = "Largest snapshot read whole (bytes)";
 
     public static final String SNAPSHOT_MODE = "snapshot.mode";
     private static final String SNAPSHOT_MODE_DOC = "How SUBSCRIBED snapshots reach the entity topics. initial: the "

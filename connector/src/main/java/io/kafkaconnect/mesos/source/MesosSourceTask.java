@@ -111,7 +111,8 @@ public class MesosSourceTask extends SourceTask {
         client = new MesosClient(MesosConnectionConfig.toClientConfig(config));
         MasterIdentity identity = new MasterIdentity(client);
         if (holdsStream) {
-            reader = new StreamReader(new ClientStreamConnector(client, identity), queue,
+            reader = new StreamReader(new ClientStreamConnector(client, identity,
+                    config.getInt(MesosSourceConnectorConfig.EVENTS_SNAPSHOT_MAX_BYTES)), queue,
                     config.duration(MesosSourceConnectorConfig.STREAM_QUEUE_FULL_TIMEOUT_MS),
                     new Backoff(config.duration(MesosSourceConnectorConfig.STREAM_BACKOFF_MS),
                             config.duration(MesosSourceConnectorConfig.STREAM_BACKOFF_MAX_MS), new Random()),
@@ -138,16 +139,7 @@ public class MesosSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         if (pending.isEmpty()) {
-            StreamItem first = queue.poll(POLL_WAIT_MS, TimeUnit.MILLISECONDS);
-            List<StreamItem> items = new ArrayList<>();
-            if (first != null) {
-                items.add(first);
-                queue.drainTo(items, maxBatch);
-            }
-            for (StreamItem item : items) {
-                pending.addAll(process(item));
-            }
-            pending.addAll(stream.tick(Instant.now()));
+            fill();
         }
         if (pending.isEmpty()) {
             return null;
@@ -158,6 +150,26 @@ public class MesosSourceTask extends SourceTask {
         }
         metrics.recordsEmitted(batch.size());
         return batch;
+    }
+
+    /**
+     * Turns queued items into about a batch of records. A snapshot being finished (its removals, say) goes first and
+     * a batch at a time, so a cluster-sized snapshot never sits in memory as records.
+     */
+    private void fill() throws InterruptedException {
+        if (stream.hasBacklog()) {
+            pending.addAll(stream.backlog(maxBatch));
+            return;
+        }
+        StreamItem item = queue.poll(POLL_WAIT_MS, TimeUnit.MILLISECONDS);
+        while (item != null) {
+            pending.addAll(process(item));
+            if (pending.size() >= maxBatch || stream.hasBacklog()) {
+                break;
+            }
+            item = queue.poll();
+        }
+        pending.addAll(stream.tick(Instant.now()));
     }
 
     private List<SourceRecord> process(StreamItem item) {
@@ -182,6 +194,9 @@ public class MesosSourceTask extends SourceTask {
         }
         if (item instanceof StreamItem.Received received) {
             return received.event().type() + " #" + received.sequence() + " of stream " + received.streamId();
+        }
+        if (item instanceof StreamItem.SnapshotChunk chunk) {
+            return "a piece of the snapshot of stream generation " + chunk.generation();
         }
         return "the " + ((StreamItem.Polled) item).call() + " response";
     }

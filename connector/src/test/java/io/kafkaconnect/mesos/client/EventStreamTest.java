@@ -269,6 +269,87 @@ class EventStreamTest {
         }
     }
 
+    /** A SUBSCRIBED with {@code tasks} running tasks, get_state first as a master writes it. */
+    private static String snapshot(int tasks) {
+        StringBuilder list = new StringBuilder();
+        for (int t = 0; t < tasks; t++) {
+            list.append(t == 0 ? "" : ",").append("{\"name\":\"t\",\"task_id\":{\"value\":\"t").append(t)
+                    .append("\"},\"framework_id\":{\"value\":\"f1\"},\"agent_id\":{\"value\":\"a1\"},"
+                            + "\"state\":\"TASK_RUNNING\"}");
+        }
+        return "{\"type\":\"SUBSCRIBED\",\"subscribed\":{\"get_state\":{\"get_tasks\":{\"tasks\":[" + list
+                + "]}},\"heartbeat_interval_seconds\":15.0}}";
+    }
+
+    @Test
+    void aSubscribedOverTheLimitIsReadFromTheConnectionEntityByEntityAndTheStreamGoesOn() throws IOException {
+        try (StubMaster master = StubMaster.http((ex, req, i) -> {
+            OutputStream out = StubMaster.startStream(ex, "application/json");
+            byte[] all = concat(frame(snapshot(500)), frame(HEARTBEAT));
+            for (int offset = 0; offset < all.length; offset += 4096) {
+                out.write(all, offset, Math.min(4096, all.length - offset));
+                out.flush();
+            }
+            out.close();
+        }); MesosClient client = new MesosClient(config(master.url()).build());
+             EventStream stream = client.subscribe()) {
+            SubscribedRecord first = stream.subscribed(1024);
+            assertThat(first.streamed()).isTrue();
+            assertThat(first.sizeBytes()).isEqualTo(snapshot(500).length());
+            int tasks = 0;
+            for (var entity = first.next(); entity != null; entity = first.next()) {
+                assertThat(entity.value().path("task_id").path("value").asText()).isEqualTo("t" + tasks++);
+                if (tasks == 1) {
+                    assertThat(stream.bytesReceived()).as("read as it is used").isLessThan(first.sizeBytes());
+                    assertThat(stream.heartbeatIntervalSeconds()).as("known only at the end").isEmpty();
+                }
+            }
+            assertThat(tasks).isEqualTo(500);
+            assertThat(first.type()).isEqualTo("SUBSCRIBED");
+            assertThat(first.raw()).isNull();
+            assertThat(first.json().path("subscribed").has("get_state")).isFalse();
+            assertThat(stream.heartbeatIntervalSeconds()).hasValue(15.0);
+            assertThat(stream.next().type()).isEqualTo("HEARTBEAT");
+            assertThat(stream.next()).isNull();
+        }
+    }
+
+    @Test
+    void aSubscribedWithinTheLimitIsReadWhole() throws IOException {
+        try (StubMaster master = StubMaster.http((ex, req, i) -> {
+            OutputStream out = StubMaster.startStream(ex, "application/json");
+            out.write(concat(frame(snapshot(3)), frame(HEARTBEAT)));
+            out.close();
+        }); MesosClient client = new MesosClient(config(master.url()).build());
+             EventStream stream = client.subscribe()) {
+            SubscribedRecord first = stream.subscribed(1024);
+            assertThat(first.streamed()).isFalse();
+            assertThat(first.next()).isNull();
+            assertThat(new String(first.raw(), UTF_8)).isEqualTo(snapshot(3));
+            assertThat(first.json().path("subscribed").path("get_state").path("get_tasks").path("tasks")).hasSize(3);
+            assertThat(stream.heartbeatIntervalSeconds()).hasValue(15.0);
+            assertThat(stream.next().type()).isEqualTo("HEARTBEAT");
+        }
+    }
+
+    @Test
+    void aConnectionCutInsideAStreamedSnapshotIsAnErrorNeverAnEnd() throws IOException {
+        byte[] whole = frame(snapshot(200));
+        try (StubMaster master = StubMaster.http((ex, req, i) -> {
+            OutputStream out = StubMaster.startStream(ex, "application/json");
+            out.write(whole, 0, whole.length / 2);
+            out.close();
+        }); MesosClient client = new MesosClient(config(master.url()).build());
+             EventStream stream = client.subscribe()) {
+            SubscribedRecord first = stream.subscribed(1024);
+            assertThatThrownBy(() -> {
+                while (first.next() != null) {
+                    // reads on until the cut
+                }
+            }).isInstanceOf(RecordIoException.class).hasMessageContaining("ended inside record 1");
+        }
+    }
+
     private static byte[] concat(byte[]... parts) {
         int length = 0;
         for (byte[] p : parts) {

@@ -81,7 +81,7 @@ class EventPathFuzzTest {
     private List<SourceRecord> handle(MesosEvent event) {
         StreamEvent item = new StreamEvent(event.type(), event.json(), event.raw(),
                 event.encoding() == Encoding.JSON, event.sizeBytes(), event.receivedAtMillis());
-        List<SourceRecord> records = processor.handle(new StreamItem.Received(1, "stream-1", sequence + 1, sequence,
+        List<SourceRecord> records = Processed.all(processor, new StreamItem.Received(1, "stream-1", sequence + 1, sequence,
                 item));
         sequence++;
         return records;

@@ -94,7 +94,7 @@ class FailoverBurstTest {
                 if (item == null) {
                     continue;
                 }
-                List<SourceRecord> records = processor.handle(item);
+                List<SourceRecord> records = Processed.all(processor, item);
                 for (SourceRecord record : records) {
                     if (record.topic().equals("mesos.events")) {
                         events++;

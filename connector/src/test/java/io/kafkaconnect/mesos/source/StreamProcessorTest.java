@@ -1,9 +1,11 @@
 package io.kafkaconnect.mesos.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +17,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReader;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotReaders;
+import io.kafkaconnect.mesos.codec.Encoding;
 import io.kafkaconnect.mesos.source.state.EntityModel;
 import io.kafkaconnect.mesos.source.state.PublishedState;
 import io.kafkaconnect.mesos.source.state.RecoveryHolds;
@@ -66,8 +72,8 @@ class StreamProcessorTest {
     @Test
     void aFirstSnapshotPublishesEveryEntityAsReadAndArchivesTheEventLast() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "master-1"));
-        List<SourceRecord> records = processor.handle(received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "master-1"));
+        List<SourceRecord> records = Processed.all(processor, received(0, SUBSCRIBED));
 
         assertThat(onTopic(records, "tasks")).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("f1/t1");
@@ -91,10 +97,10 @@ class StreamProcessorTest {
     @Test
     void aResumedSnapshotThatChangedNothingEmitsOnlyTheArchiveRecord() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
-        processor.handle(new StreamItem.Opened(2, "s2", LEADER, "m"));
-        List<SourceRecord> again = processor.handle(new StreamItem.Received(2, "s2", 10, 0,
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(2, "s2", LEADER, "m"));
+        List<SourceRecord> again = Processed.all(processor, new StreamItem.Received(2, "s2", 10, 0,
                 received(0, SUBSCRIBED).event()));
         assertThat(again).extracting(SourceRecord::topic).containsExactly("mesos.events");
     }
@@ -102,9 +108,9 @@ class StreamProcessorTest {
     @Test
     void aDeleteIsFollowedByATombstoneAndEventsAreKeyedByEntity() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
-        List<SourceRecord> records = processor.handle(received(1,
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        List<SourceRecord> records = Processed.all(processor, received(1,
                 "{\"type\":\"AGENT_REMOVED\",\"agent_removed\":{\"agent_id\":{\"value\":\"a1\"}}}"));
 
         assertThat(records.get(0).topic()).isEqualTo("mesos.events");
@@ -122,13 +128,13 @@ class StreamProcessorTest {
     @Test
     void heartbeatsAndUnknownEventTypesAreArchivedAndAdvanceTheOffset() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
-        List<SourceRecord> heartbeat = processor.handle(received(1, "{\"type\":\"HEARTBEAT\"}"));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        List<SourceRecord> heartbeat = Processed.all(processor, received(1, "{\"type\":\"HEARTBEAT\"}"));
         assertThat(heartbeat).extracting(SourceRecord::topic).containsExactly("mesos.events", "mesos.heartbeats");
         assertThat(new java.util.HashMap<String, Object>(heartbeat.get(0).sourceOffset())).containsEntry("sequence", 1L);
 
-        List<SourceRecord> unknown = processor.handle(received(2,
+        List<SourceRecord> unknown = Processed.all(processor, received(2,
                 "{\"type\":\"OPERATION_UPDATED\",\"operation_updated\":{\"x\":1}}"));
         assertThat(unknown).singleElement().satisfies(r -> {
             assertThat(((Struct) r.value()).getString("type")).isEqualTo("OPERATION_UPDATED");
@@ -139,8 +145,8 @@ class StreamProcessorTest {
     @Test
     void aSnapshotLargerThanTheArchiveLimitIsArchivedWithoutItsState() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 100);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        List<SourceRecord> records = processor.handle(received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        List<SourceRecord> records = Processed.all(processor, received(0, SUBSCRIBED));
         Struct archived = (Struct) records.get(records.size() - 1).value();
         assertThat(archived.getString("payload_json")).doesNotContain("get_state").contains("heartbeat_interval");
         assertThat(onTopic(records, "tasks")).hasSize(1);
@@ -149,10 +155,10 @@ class StreamProcessorTest {
     @Test
     void neverModePublishesNoSnapshotRowsButLaterChanges() {
         StreamProcessor processor = processor(SnapshotMode.NEVER, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        assertThat(processor.handle(received(0, SUBSCRIBED))).extracting(SourceRecord::topic)
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        assertThat(Processed.all(processor, received(0, SUBSCRIBED))).extracting(SourceRecord::topic)
                 .containsExactly("mesos.events");
-        List<SourceRecord> update = processor.handle(received(1, """
+        List<SourceRecord> update = Processed.all(processor, received(1, """
                 {"type":"TASK_UPDATED","task_updated":{"framework_id":{"value":"f1"},
                  "status":{"task_id":{"value":"t1"},"agent_id":{"value":"a1"},"state":"TASK_FINISHED"},
                  "state":"TASK_FINISHED"}}"""));
@@ -163,16 +169,16 @@ class StreamProcessorTest {
     @Test
     void pollsFromAnotherMasterOrAnOlderStreamAreDropped() {
         StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
-        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
-        processor.handle(received(0, SUBSCRIBED));
+        Processed.all(processor, new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
         ObjectNode emptyState = (ObjectNode) json("{\"get_state\":" + json(SUBSCRIBED).path("subscribed")
                 .path("get_state").toString().replace("\"TASK_RUNNING\"", "\"TASK_FAILED\"") + "}");
 
-        assertThat(processor.handle(new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
+        assertThat(Processed.all(processor, new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
                 "http://m2:5050/master/api/v1", "m2"))).as("another master").isEmpty();
-        assertThat(processor.handle(new StreamItem.Polled(0, 5, "GET_STATE", emptyState, 1L,
+        assertThat(Processed.all(processor, new StreamItem.Polled(0, 5, "GET_STATE", emptyState, 1L,
                 LEADER + "/api/v1", "m"))).as("an older stream").isEmpty();
-        List<SourceRecord> reconciled = processor.handle(new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
+        List<SourceRecord> reconciled = Processed.all(processor, new StreamItem.Polled(1, 5, "GET_STATE", emptyState, 1L,
                 LEADER + "/api/v1", "m"));
         assertThat(reconciled).singleElement().satisfies(r -> {
             Struct value = (Struct) r.value();
@@ -182,5 +188,100 @@ class StreamProcessorTest {
             assertThat(value.getStruct("source").getString("call")).isEqualTo("GET_STATE");
             assertThat(r.sourcePartition()).isEqualTo(Map.of("source", "poll", "group", "state"));
         });
+    }
+
+    /** The pieces and the event the stream reader hands over for a SUBSCRIBED read entity by entity. */
+    private static List<StreamItem> streamed(long generation, String streamId, String subscribed) throws Exception {
+        SnapshotReader reader = SnapshotReaders.streaming(
+                new java.io.ByteArrayInputStream(subscribed.getBytes(StandardCharsets.UTF_8)), Encoding.JSON);
+        List<StreamItem> items = new ArrayList<>();
+        for (SnapshotEntity entity = reader.next(); entity != null; entity = reader.next()) {
+            items.add(new StreamItem.SnapshotChunk(generation, List.of(entity), () -> { }));
+        }
+        items.add(new StreamItem.Received(generation, streamId, 1, 0, new StreamEvent("SUBSCRIBED",
+                reader.envelope(), null, true, subscribed.length(), 1_700_000_000_000L)));
+        return items;
+    }
+
+    private static List<SourceRecord> allOf(StreamProcessor processor, List<StreamItem> items) {
+        List<SourceRecord> records = new ArrayList<>();
+        items.forEach(item -> records.addAll(Processed.all(processor, item)));
+        return records;
+    }
+
+    private static List<String> entityRows(List<SourceRecord> records) {
+        return records.stream().filter(r -> !r.topic().equals("mesos.events"))
+                .map(r -> r.topic() + " " + r.key() + " " + (r.value() == null ? "tombstone"
+                        : ((Struct) r.value()).getString("op"))).sorted().toList();
+    }
+
+    @Test
+    void aStreamedSnapshotPublishesWhatAWholeOneDoesAndArchivesItsEventWithoutTheState() throws Exception {
+        StreamProcessor whole = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        whole.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        List<SourceRecord> expected = Processed.all(whole, received(0, SUBSCRIBED));
+
+        StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        List<SourceRecord> records = allOf(processor, streamed(1, "s1", SUBSCRIBED));
+
+        assertThat(entityRows(records)).isEqualTo(entityRows(expected)).hasSize(3);
+        SourceRecord last = records.get(records.size() - 1);
+        assertThat(last.topic()).isEqualTo("mesos.events");
+        assertThat(((Struct) last.value()).getString("payload_json")).doesNotContain("get_state")
+                .contains("heartbeat_interval_seconds");
+        assertThat(((Struct) last.value()).getFloat64("heartbeat_interval_seconds")).isEqualTo(15.0);
+        assertThat(new java.util.HashMap<String, Object>(last.sourceOffset())).containsEntry("snapshot_complete", true);
+    }
+
+    @Test
+    void aSnapshotCutByANewStreamRemovesNothingAndTheNextOneReconcilesAfresh() throws Exception {
+        StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        ObjectNode state = (ObjectNode) json(SUBSCRIBED);
+        ((ObjectNode) state.path("subscribed").path("get_state").path("get_tasks")).putArray("tasks");
+        String withoutTask = state.toString();
+        assertThat(withoutTask).doesNotContain("\"t1\"");
+
+        processor.handle(new StreamItem.Opened(2, "s2", LEADER, "m"));
+        List<StreamItem> cut = streamed(2, "s2", withoutTask);
+        List<SourceRecord> partial = allOf(processor, cut.subList(0, 1));
+        processor.handle(new StreamItem.Opened(3, "s3", LEADER, "m"));
+        assertThat(entityRows(partial)).as("nothing removed by a snapshot that did not finish").isEmpty();
+
+        List<SourceRecord> next = allOf(processor, streamed(3, "s3", withoutTask));
+        assertThat(entityRows(next)).containsExactly("mesos.tasks f1/t1 DELETE", "mesos.tasks f1/t1 tombstone");
+    }
+
+    @Test
+    void pollsAnsweredWhileASnapshotIsReadAreDroppedAndRemovalsComeOutABatchAtATime() throws Exception {
+        StreamProcessor processor = processor(SnapshotMode.INITIAL, false, 1_000_000);
+        processor.handle(new StreamItem.Opened(1, "s1", LEADER, "m"));
+        Processed.all(processor, received(0, SUBSCRIBED));
+        String empty = "{\"type\":\"SUBSCRIBED\",\"subscribed\":{\"get_state\":{}}}";
+
+        processor.handle(new StreamItem.Opened(2, "s2", LEADER, "m"));
+        List<StreamItem> items = streamed(2, "s2", SUBSCRIBED.replace("TASK_RUNNING", "TASK_FAILED"));
+        processor.handle(items.get(0));
+        ObjectNode state = (ObjectNode) json("{\"get_state\":" + json(empty).path("subscribed").path("get_state")
+                + "}");
+        assertThat(processor.handle(new StreamItem.Polled(2, 5, "GET_STATE", state, 1L, LEADER + "/api/v1", "m")))
+                .as("a poll during the snapshot").isEmpty();
+
+        processor.handle(new StreamItem.Opened(3, "s3", LEADER, "m"));
+        assertThat(processor.handle(new StreamItem.Received(3, "s3", 1, 0, received(0, empty).event()))).isEmpty();
+        assertThat(processor.hasBacklog()).isTrue();
+        assertThatThrownBy(() -> processor.handle(received(1, "{\"type\":\"HEARTBEAT\"}")))
+                .isInstanceOf(IllegalStateException.class);
+        List<Integer> batches = new ArrayList<>();
+        List<SourceRecord> removals = new ArrayList<>();
+        while (processor.hasBacklog()) {
+            List<SourceRecord> batch = processor.backlog(1);
+            batches.add(batch.size());
+            removals.addAll(batch);
+        }
+        assertThat(entityRows(removals)).hasSize(6).allMatch(row -> row.endsWith("DELETE") || row.endsWith("tombstone"));
+        assertThat(batches).as("one removal (record and tombstone) per call, then the archive").containsExactly(2, 2, 3);
     }
 }

@@ -55,8 +55,10 @@ public final class SnapshotWorker {
                 kafka.connect().configureConnector(CONNECTOR, kafka.streamOnlySource(master, PREFIX, encoding));
                 Map<TopicPartition, Long> offsets = Map.of();
                 long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+                // the SUBSCRIBED goes to the events topic once the snapshot is through, after every entity record
                 while (KafkaStack.grown(Map.of(), offsets, PREFIX + ".tasks") < tasks
-                        || KafkaStack.grown(Map.of(), offsets, PREFIX + ".agents") < agents) {
+                        || KafkaStack.grown(Map.of(), offsets, PREFIX + ".agents") < agents
+                        || KafkaStack.grown(Map.of(), offsets, PREFIX + ".events") < 1) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("the snapshot did not reach Kafka in 20 minutes: " + offsets);
                     }

@@ -89,7 +89,7 @@ public final class RecordIoReader {
      *
      * @return the record's bytes as a stream, or null if the stream ended cleanly between records
      */
-    public InputStream nextAsStream() throws IOException {
+    public RecordStream nextAsStream() throws IOException {
         long length = nextHeader();
         if (length < 0) {
             return null;
@@ -211,7 +211,7 @@ public final class RecordIoReader {
     }
 
     /** One record's bytes, bounded to its declared length; ending early is a truncation error. */
-    private final class RecordStream extends InputStream {
+    public final class RecordStream extends InputStream {
         private final long length;
         private final long recordNumber;
         private long remaining;
@@ -220,6 +220,11 @@ public final class RecordIoReader {
             this.length = length;
             this.recordNumber = recordNumber;
             this.remaining = length;
+        }
+
+        /** The record's declared length in bytes. */
+        public long length() {
+            return length;
         }
 
         @Override

@@ -116,14 +116,19 @@ public final class EntityModel {
     }
 
     /**
-     * Reconciles a snapshot against what was published (see {@link SnapshotReconciler}).
+     * Starts reconciling a snapshot against what was published (see {@link SnapshotReconciliation}).
      *
+     * @param covered      the kinds the snapshot lists in full (a GET_TASKS covers tasks only)
      * @param touchedAfter entities touched by a live event with a higher index are skipped; {@link Long#MAX_VALUE} for
      *                     a SUBSCRIBED snapshot, which is the new baseline
      */
-    public List<EntityChange> applySnapshot(ClusterSnapshot snapshot, SnapshotPolicy policy, long touchedAfter,
+    public SnapshotReconciliation reconcile(Set<EntityKind> covered, SnapshotPolicy policy, long touchedAfter,
                                             Instant now) {
-        List<EntityChange> changes = new SnapshotReconciler(this).reconcile(snapshot, policy, touchedAfter, now);
+        return new SnapshotReconciliation(this, covered, policy, touchedAfter, now);
+    }
+
+    /** Called by a finished reconciliation: forgets what live events touched before the snapshot. */
+    void snapshotApplied(long touchedAfter) {
         if (touchedAfter == Long.MAX_VALUE) {
             touched.clear();
         } else {
@@ -132,7 +137,6 @@ public final class EntityModel {
                 touched.values().removeIf(i -> i <= lastAppliedPollIndex);
             }
         }
-        return changes;
     }
 
     /** Publishes as removed what recovering agents left behind once their re-register deadline has passed. */
@@ -176,6 +180,11 @@ public final class EntityModel {
             }
         });
         return frameworks;
+    }
+
+    /** Entities stored. */
+    int size() {
+        return entries.size();
     }
 
     /** The stored JSON of an entity, or null. */

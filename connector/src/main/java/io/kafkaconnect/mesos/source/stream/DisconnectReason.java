@@ -12,7 +12,7 @@ public enum DisconnectReason {
     CONNECTION,
     /** The master answered SUBSCRIBE with an error status. */
     HTTP_ERROR,
-    /** A malformed RecordIO frame or an oversized record. */
+    /** A malformed RecordIO frame, an oversized record, or a SUBSCRIBED record whose content is malformed. */
     BAD_FRAME,
     /** The hand-off queue stayed full too long: resubscribe instead of letting the master buffer without limit. */
     QUEUE_FULL,

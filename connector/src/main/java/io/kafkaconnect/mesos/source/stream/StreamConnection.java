@@ -6,6 +6,17 @@ public interface StreamConnection extends AutoCloseable {
     /** Blocks for the next event; null at a clean end of stream. Throws whatever the client throws. */
     StreamEvent next() throws Exception;
 
+    /**
+     * Reads the first record, which a master always makes the SUBSCRIBED snapshot. Connections that can read it entity
+     * by entity override this; by default it is read whole with {@link #next()}.
+     *
+     * @return the record, or null at a clean end of stream
+     */
+    default SubscribedSnapshot subscribed() throws Exception {
+        StreamEvent first = next();
+        return first == null ? null : SubscribedSnapshot.whole(first);
+    }
+
     /** The master serving this stream. */
     String master();
 

@@ -1,6 +1,10 @@
 package io.kafkaconnect.mesos.source.stream;
 
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
 
 /** What the stream reader (and the state polls) hand to the task thread, in order. */
 public sealed interface StreamItem {
@@ -22,6 +26,17 @@ public sealed interface StreamItem {
      */
     record Received(long generation, String streamId, long index, long sequence, StreamEvent event)
             implements StreamItem {
+    }
+
+    /**
+     * Entities of a SUBSCRIBED snapshot streamed in pieces, in record order; the {@link Received} SUBSCRIBED event
+     * (without its {@code get_state}) follows the last piece. Call {@link #release()} once the entities are processed:
+     * the reader reads ahead only while the released budget allows.
+     */
+    record SnapshotChunk(long generation, List<SnapshotEntity> entities, Runnable onProcessed) implements StreamItem {
+        public void release() {
+            onProcessed.run();
+        }
     }
 
     /**

@@ -1,14 +1,19 @@
 package io.kafkaconnect.mesos.source.stream;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
 
 /**
  * Reads the SUBSCRIBE stream on its own thread and hands events to the task through a bounded queue, so the stream
@@ -20,6 +25,11 @@ import org.slf4j.LoggerFactory;
 public final class StreamReader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamReader.class);
+    /** A streamed snapshot goes to the task in chunks of at most this many entities or bytes. */
+    private static final int CHUNK_ENTITIES = 128;
+    private static final long CHUNK_BYTES = 64 * 1024;
+    /** Encoded snapshot entities read ahead of the task (their trees take several times more heap). */
+    static final int SNAPSHOT_READ_AHEAD_KIB = 4 * 1024;
 
     private final StreamConnector connector;
     private final BlockingQueue<StreamItem> queue;
@@ -29,6 +39,7 @@ public final class StreamReader implements AutoCloseable {
     private final Function<Throwable, DisconnectReason> classifier;
     private final StreamListener listener;
     private final AtomicLong index = new AtomicLong();
+    private final Semaphore readAhead = new Semaphore(SNAPSHOT_READ_AHEAD_KIB);
     private final AtomicLong generation = new AtomicLong();
     private final Thread thread;
     private volatile boolean running = true;
@@ -128,9 +139,16 @@ public final class StreamReader implements AutoCloseable {
 
     /** Reads events until the stream ends (null), the queue stays full (QUEUE_FULL) or the reader stops. */
     private DisconnectReason pump(StreamConnection connection, long gen, String streamId) throws Exception {
+        SubscribedSnapshot first = connection.subscribed();
+        if (first != null && !handOffSnapshot(first, gen, streamId)) {
+            return DisconnectReason.QUEUE_FULL;
+        }
+        StreamEvent event = first == null ? null : first.event();
         long sequence = 0;
         while (running) {
-            StreamEvent event = connection.next();
+            if (sequence > 0) {
+                event = connection.next();
+            }
             if (event == null) {
                 log.info("The master {} ended the event stream {}", connection.master(), streamId);
                 return null;
@@ -138,13 +156,58 @@ public final class StreamReader implements AutoCloseable {
             listener.received(event);
             StreamItem.Received item = new StreamItem.Received(gen, streamId, index.get() + 1, sequence++, event);
             if (!queue.offer(item, queueFullTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("The hand-off queue stayed full for {} ms; closing stream {} and resubscribing once it drains",
-                        queueFullTimeout.toMillis(), streamId);
-                return DisconnectReason.QUEUE_FULL;
+                return queueFull(streamId);
             }
             index.incrementAndGet();
         }
         return null;
+    }
+
+    /**
+     * Hands a streamed snapshot's entities to the task in chunks, reading ahead at most {@link #SNAPSHOT_READ_AHEAD_KIB}
+     * of encoded entities: the snapshot of a large cluster is far bigger than the heap it may use.
+     *
+     * @return false if the task took none of it for the queue-full timeout
+     */
+    private boolean handOffSnapshot(SubscribedSnapshot snapshot, long gen, String streamId) throws Exception {
+        List<SnapshotEntity> chunk = new ArrayList<>(CHUNK_ENTITIES);
+        long chunkBytes = 0;
+        SnapshotEntity entity;
+        while (running && (entity = snapshot.next()) != null) {
+            chunk.add(entity);
+            chunkBytes += entity.sizeBytes();
+            if (chunk.size() == CHUNK_ENTITIES || chunkBytes >= CHUNK_BYTES) {
+                if (!offerChunk(gen, streamId, chunk, chunkBytes)) {
+                    return false;
+                }
+                chunk = new ArrayList<>(CHUNK_ENTITIES);
+                chunkBytes = 0;
+            }
+        }
+        return chunk.isEmpty() || offerChunk(gen, streamId, chunk, chunkBytes);
+    }
+
+    private boolean offerChunk(long gen, String streamId, List<SnapshotEntity> entities, long bytes)
+            throws InterruptedException {
+        int permits = (int) Math.max(1, Math.min(SNAPSHOT_READ_AHEAD_KIB, bytes / 1024));
+        long timeout = queueFullTimeout.toMillis();
+        if (!readAhead.tryAcquire(permits, timeout, TimeUnit.MILLISECONDS)) {
+            queueFull(streamId);
+            return false;
+        }
+        if (!queue.offer(new StreamItem.SnapshotChunk(gen, entities, () -> readAhead.release(permits)), timeout,
+                TimeUnit.MILLISECONDS)) {
+            readAhead.release(permits);
+            queueFull(streamId);
+            return false;
+        }
+        return true;
+    }
+
+    private DisconnectReason queueFull(String streamId) {
+        log.warn("The hand-off queue stayed full for {} ms; closing stream {} and resubscribing once it drains",
+                queueFullTimeout.toMillis(), streamId);
+        return DisconnectReason.QUEUE_FULL;
     }
 
     private void awaitQueueRoom() throws InterruptedException {

@@ -85,7 +85,8 @@ class MesosSourceResilienceIT {
         state.updateTask(fw, t2, TaskState.TASK_RUNNING);
         String prefix = "failover";
         Map<String, String> props = config(prefix);
-        props.put("reconcile.recovered.agent.timeout.ms", "6000");
+        // long enough that a loaded CI machine re-registers a1 before its hold expires (then t1 would be removed)
+        props.put("reconcile.recovered.agent.timeout.ms", "15000");
         connect.configureConnector("failover", props);
         eventually(WAIT, () -> latest(connect, prefix + ".tasks"), m -> m.size() == 2, "snapshot published");
         String oldLeader = mesos.leaderUrl().toString();

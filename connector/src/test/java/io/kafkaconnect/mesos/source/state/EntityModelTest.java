@@ -21,7 +21,7 @@ class EntityModelTest {
     private final EntityModel model = new EntityModel(published, new RecoveryHolds(Duration.ofMinutes(10)));
 
     private void baseline(ObjectNode getState) {
-        model.applySnapshot(ClusterSnapshot.ofGetState(getState), SnapshotPolicy.READ_CHANGES, Long.MAX_VALUE, NOW);
+        Snapshots.apply(model, EntityKind.STREAMED, getState, SnapshotPolicy.READ_CHANGES, Long.MAX_VALUE, NOW);
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
+import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
+import io.kafkaconnect.mesos.client.snapshot.SnapshotSection;
+
 class StreamReaderTest {
 
     private static final Backoff FAST = new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), new Random(3));
@@ -29,7 +32,7 @@ class StreamReaderTest {
     }
 
     /** A scripted stream: yields its events, then ends (null), fails, or blocks until closed. */
-    private static final class FakeConnection implements StreamConnection {
+    private static class FakeConnection implements StreamConnection {
         final List<StreamEvent> events;
         final Exception failure;
         final boolean endless;
@@ -185,6 +188,81 @@ class StreamReaderTest {
         long start = System.nanoTime();
         reader.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /** A connection whose SUBSCRIBED streams {@code entities} entities of {@code size} bytes, then one HEARTBEAT. */
+    private static StreamConnection streamingSnapshot(int entities, long size, AtomicInteger pulled) {
+        return new FakeConnection(List.of(event("HEARTBEAT")), null, false) {
+            @Override
+            public SubscribedSnapshot subscribed() {
+                return new SubscribedSnapshot() {
+                    @Override
+                    public SnapshotEntity next() {
+                        return pulled.get() == entities ? null : new SnapshotEntity(SnapshotSection.TASKS,
+                                JsonNodeFactory.instance.objectNode().put("n", pulled.getAndIncrement()), size);
+                    }
+
+                    @Override
+                    public StreamEvent event() {
+                        return StreamReaderTest.event("SUBSCRIBED");
+                    }
+                };
+            }
+        };
+    }
+
+    @Test
+    void aStreamedSnapshotReachesTheTaskInChunksThenItsEventThenTheStream() throws Exception {
+        AtomicInteger pulled = new AtomicInteger();
+        ConcurrentLinkedQueue<StreamConnection> script = new ConcurrentLinkedQueue<>(List.of(
+                streamingSnapshot(1_000, 100, pulled), new FakeConnection(List.of(), null, true)));
+        BlockingQueue<StreamItem> queue = new ArrayBlockingQueue<>(100);
+        try (StreamReader reader = new StreamReader(script::remove, queue, Duration.ofSeconds(5), FAST,
+                StreamReaderTest::classify, StreamListener.NONE, "test-reader")) {
+            reader.start();
+            List<Integer> order = new ArrayList<>();
+            List<StreamItem> rest = new ArrayList<>();
+            assertThat(queue.poll(5, TimeUnit.SECONDS)).isInstanceOf(StreamItem.Opened.class);
+            while (rest.size() < 2) {
+                StreamItem item = queue.poll(5, TimeUnit.SECONDS);
+                assertThat(item).isNotNull();
+                if (item instanceof StreamItem.SnapshotChunk chunk) {
+                    assertThat(rest).as("no event before the last piece").isEmpty();
+                    assertThat(chunk.entities()).hasSizeBetween(1, 128);
+                    chunk.entities().forEach(e -> order.add(e.value().path("n").asInt()));
+                    chunk.release();
+                } else {
+                    rest.add(item);
+                }
+            }
+            assertThat(order).as("every entity, in order").hasSize(1_000).isSorted().doesNotHaveDuplicates();
+            assertThat(rest).extracting(i -> ((StreamItem.Received) i).event().type())
+                    .containsExactly("SUBSCRIBED", "HEARTBEAT");
+            assertThat(rest).extracting(i -> ((StreamItem.Received) i).sequence()).containsExactly(0L, 1L);
+        }
+    }
+
+    @Test
+    void aSnapshotIsReadAheadOnlyWithinItsBudgetAndATaskThatTakesNothingMakesTheReaderResubscribe()
+            throws Exception {
+        AtomicInteger pulled = new AtomicInteger();
+        long mib = 1024 * 1024;
+        ConcurrentLinkedQueue<StreamConnection> script = new ConcurrentLinkedQueue<>(List.of(
+                streamingSnapshot(1_000, mib, pulled), new FakeConnection(List.of(), null, true)));
+        BlockingQueue<StreamItem> queue = new ArrayBlockingQueue<>(100);
+        RecordingListener listener = new RecordingListener();
+        try (StreamReader reader = new StreamReader(script::remove, queue, Duration.ofMillis(300), FAST,
+                StreamReaderTest::classify, listener, "test-reader")) {
+            reader.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (listener.reasons.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(listener.reasons).first().isEqualTo(DisconnectReason.QUEUE_FULL);
+            long budgetEntities = StreamReader.SNAPSHOT_READ_AHEAD_KIB * 1024L / mib;
+            assertThat(queue).filteredOn(StreamItem.SnapshotChunk.class::isInstance).hasSize((int) budgetEntities);
+            assertThat(pulled.get()).as("read from the master").isEqualTo((int) budgetEntities + 1);
+        }
     }
 
     @Test

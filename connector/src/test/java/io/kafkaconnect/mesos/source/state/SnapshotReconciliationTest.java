@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Snapshots diffed against what was published: what is synthesized, what is held back, what is never re-emitted. */
-class SnapshotReconcilerTest {
+class SnapshotReconciliationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
 
@@ -29,14 +30,15 @@ class SnapshotReconcilerTest {
     }
 
     private List<EntityChange> subscribed(ObjectNode state, SnapshotPolicy policy, Instant now) {
-        return model.applySnapshot(ClusterSnapshot.ofGetState(state), policy, Long.MAX_VALUE, now);
+        return Snapshots.apply(model, EntityKind.STREAMED, state, policy, Long.MAX_VALUE, now);
     }
 
     @Test
     void firstSnapshotPublishesEverythingAsRead() {
         List<EntityChange> changes = subscribed(cluster(), SnapshotPolicy.READ_CHANGES, T0);
         assertThat(changes).hasSize(6).allMatch(c -> c.op() == ChangeOp.READ && c.snapshot() && !c.reconciled());
-        assertThat(changes).extracting(c -> c.ref().kind()).startsWith(EntityKind.AGENT).endsWith(EntityKind.TASK);
+        assertThat(changes).extracting(c -> c.ref().kind()).containsExactlyInAnyOrder(EntityKind.AGENT,
+                EntityKind.AGENT, EntityKind.FRAMEWORK, EntityKind.TASK, EntityKind.TASK, EntityKind.EXECUTOR);
     }
 
     @Test
@@ -176,7 +178,7 @@ class SnapshotReconcilerTest {
         model.applyEvent("TASK_UPDATED", taskUpdated("f1", "t1", "a1", "TASK_FINISHED", "TASK_FINISHED"), 11);
         model.applyEvent("TASK_ADDED", taskAdded(task("f1", "t3", "a2", "TASK_STAGING")), 12);
 
-        List<EntityChange> changes = model.applySnapshot(ClusterSnapshot.ofGetState(polledAt10),
+        List<EntityChange> changes = Snapshots.apply(model, EntityKind.STREAMED, polledAt10,
                 SnapshotPolicy.RECONCILE, 10, T0);
 
         assertThat(changes).as("neither reverted nor deleted").isEmpty();
@@ -191,9 +193,9 @@ class SnapshotReconcilerTest {
         getAgents.putArray("agents").add(agent("a1", "h1").put("deactivated", true));
         getAgents.putArray("recovered_agents");
 
-        ClusterSnapshot agentsOnly = ClusterSnapshot.of(null, null, null, getAgents, model.knownAgents(),
-                model.liveFrameworks());
-        List<EntityChange> changes = model.applySnapshot(agentsOnly, SnapshotPolicy.RECONCILE, 5, T0);
+        ObjectNode agentsOnly = JSON.createObjectNode().set("get_agents", getAgents);
+        List<EntityChange> changes = Snapshots.apply(model, Set.of(EntityKind.AGENT), agentsOnly,
+                SnapshotPolicy.RECONCILE, 5, T0);
 
         assertThat(changes).extracting(c -> c.ref().key(), EntityChange::op)
                 .containsExactlyInAnyOrder(tuple("a1", ChangeOp.UPDATE), tuple("a2", ChangeOp.DELETE));
