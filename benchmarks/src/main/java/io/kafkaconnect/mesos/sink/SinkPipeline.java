@@ -60,11 +60,12 @@ public final class SinkPipeline implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        batch = new PartitionedBatch(pool, record -> {
-            CommandState state = processor.process(record).state();
+        batch = new PartitionedBatch(pool, (record, earlier) -> {
+            CommandProcessor.Processed processed = processor.process(record, earlier);
             synchronized (states) {
-                states.merge(state, 1L, Long::sum);
+                states.merge(processed.result().state(), 1L, Long::sum);
             }
+            return processed.durable();
         }, (tp, offset) -> { }, config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX),
                 SinkRuntime.batchBudgetMs(props));
     }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>A PENDING ledger entry means a previous attempt may have been applied. Additive calls are sent again only if
  *       {@link EffectVerifier} finds the effect absent; convergent calls are re-sent.</li>
- *   <li>PENDING is written (durably) before the call.</li>
+ *   <li>PENDING is written (durably) before the call, and the call waits until the ledger records of the earlier
+ *       commands of its partition are durable too (they may still be on their way when this command starts).</li>
  *   <li>2xx is APPLIED; 409 is ALREADY_APPLIED if the effect is present, otherwise REJECTED; other 4xx and 501 are
  *       REJECTED; 503, 5xx and I/O errors are retried with full-jitter backoff up to the policy's limit, then FAILED.
  *       An additive call whose request may have arrived (an I/O error after sending) is verified before any retry;
@@ -96,7 +97,10 @@ public final class CommandExecutor {
         }
     }
 
-    public Outcome execute(Command command, CallSpec spec) {
+    /**
+     * @param earlier the ledger write of the partition's previous command, durable before any call is sent
+     */
+    public Outcome execute(Command command, CallSpec spec, LedgerWrite earlier) {
         Call call = prepare(command);
         Optional<LedgerEntry> previous = ledger.get(command.id());
         boolean inDoubt = previous.isPresent() && previous.get().state() == CommandState.PENDING;
@@ -118,6 +122,7 @@ public final class CommandExecutor {
         }
         ledger.record(new LedgerEntry(command.id(), CommandState.PENDING, spec.type().name(), run.attempts,
                 clock.millis(), command.source(), null, baseline));
+        earlier.awaitDurable();
         Outcome outcome = loop(run, baseline, inDoubt);
         if (inDoubt) {
             metrics.inDoubtResolved(outcome.state().name());

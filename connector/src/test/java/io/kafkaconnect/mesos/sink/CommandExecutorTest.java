@@ -43,7 +43,7 @@ class CommandExecutorTest {
     }
 
     private Outcome run(String id, Call call, int maxAttempts) {
-        return executor(maxAttempts).execute(command(id, call), spec(call));
+        return executor(maxAttempts).execute(command(id, call), spec(call), LedgerWrite.DONE);
     }
 
     @Test
@@ -227,7 +227,7 @@ class CommandExecutorTest {
     void anExpiredCommandIsNotSent() {
         Command expired = new Command("c1", Command.IdOrigin.ENVELOPE, TestCalls.reserve("dev", 1), 1, false, null,
                 POS);
-        Outcome o = executor(3).execute(expired, spec(expired.call()));
+        Outcome o = executor(3).execute(expired, spec(expired.call()), LedgerWrite.DONE);
         assertThat(o.state()).isEqualTo(CommandState.EXPIRED);
         assertThat(master.writes()).isZero();
     }
