@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *       a convergent one is re-sent, and if the master refuses the re-send its effect is looked for first.</li>
  *   <li>The final state is returned; the caller publishes the result and then records it in the ledger.</li>
  * </ol>
- * Throws only {@link LedgerException} (the command then stays unfinished and is consumed again).
+ * Throws only {@link LedgerException} or, when the task is stopping, {@link CommandInterruptedException} (the command
+ * then stays unfinished and is consumed again).
  */
 public final class CommandExecutor {
 
@@ -158,6 +159,7 @@ public final class CommandExecutor {
                 }
             }
             failuresThisRun++;
+            stopIfInterrupted(run);
             if (failuresThisRun >= retry.maxAttempts()) {
                 String suffix = run.unverifiedSend ? " (in doubt: the call may have been applied; its effect could "
                         + "not be verified)" : "";
@@ -166,13 +168,29 @@ public final class CommandExecutor {
                 return run.finish(CommandState.FAILED, "retries exhausted: " + run.lastError + suffix, null, false);
             }
             metrics.retried();
-            try {
-                sleeper.sleep(retry.delay(failuresThisRun, random).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return run.finish(CommandState.FAILED, "interrupted while waiting to retry: " + run.lastError, null,
-                        false);
-            }
+            backOff(run, failuresThisRun);
+        }
+    }
+
+    /** Waits before the next try; a stopping task leaves the command unfinished instead. */
+    private void backOff(Run run, int failures) {
+        try {
+            sleeper.sleep(retry.delay(failures, random).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopIfInterrupted(run);
+        }
+    }
+
+    /**
+     * A failure seen by an interrupted thread is the task stopping, not the master's answer: reporting FAILED would
+     * contradict the outcome the partition's next owner establishes, so the command is left unfinished.
+     */
+    private static void stopIfInterrupted(Run run) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CommandInterruptedException("task stopping: command " + run.command.id() + " ("
+                    + run.spec.type() + ") left unfinished after " + run.attempts + " call(s); last error: "
+                    + run.lastError);
         }
     }
 
@@ -251,16 +269,12 @@ public final class CommandExecutor {
                 LOG.info("Command {}: could not read the agent before {}: {}", run.command.id(), run.spec.type(),
                         e.getMessage());
             }
+            stopIfInterrupted(run);
             if (failures >= retry.maxAttempts()) {
                 return null;
             }
             metrics.retried();
-            try {
-                sleeper.sleep(retry.delay(failures, random).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            backOff(run, failures);
         }
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * while it travels. The ledger record of the previous command ({@code earlier}) must be durable before this command's
  * call is sent and before its own final record is sent, so a partition's ledger records become durable in order and
  * no call of a partition is made while an earlier command of it could still be taken for in doubt.
- * Throws {@link LedgerException} or {@link ResultPublishException} when an outcome could not be made durable.
+ * Throws {@link LedgerException} or {@link ResultPublishException} when an outcome could not be made durable, and
+ * {@link CommandInterruptedException} when the task stopped before the outcome was known.
  */
 public final class CommandProcessor {
 
@@ -133,7 +134,7 @@ public final class CommandProcessor {
         Outcome outcome;
         try {
             outcome = executor.execute(command, spec, earlier);
-        } catch (LedgerException e) {
+        } catch (LedgerException | CommandInterruptedException e) {
             throw e;
         } catch (RuntimeException e) {
             // A bug must cost one command, not the task.

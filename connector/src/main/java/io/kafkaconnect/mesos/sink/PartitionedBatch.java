@@ -118,6 +118,13 @@ public final class PartitionedBatch {
                     stopAfterFailure(tp, record.kafkaOffset(), e);
                 }
                 return;
+            } catch (CommandInterruptedException e) {
+                LOG.info("{}; {} is consumed again from offset {}", e.getMessage(), tp, record.kafkaOffset());
+                if (settle(tp, previous)) {
+                    nextUnfinished.put(tp, record.kafkaOffset());
+                    rewind.accept(tp, record.kafkaOffset());
+                }
+                return;
             }
             if (!settle(tp, previous)) {
                 return;

@@ -104,6 +104,20 @@ class PartitionedBatchTest {
     }
 
     @Test
+    void aCommandLeftUnfinishedByAStoppingTaskIsConsumedAgain() {
+        PartitionedBatch batch = new PartitionedBatch(pool, durableAtOnce(r -> {
+            if (r.kafkaOffset() == 1) {
+                throw new CommandInterruptedException("task stopping");
+            }
+            handled.add(name(r));
+        }), rewinds::put, 0, 60_000);
+        batch.run(List.of(rec(0, 0), rec(0, 1), rec(0, 2)));
+        assertThat(handled).containsExactly("0@0");
+        assertThat(rewinds).containsEntry(P0, 1L);
+        assertThat(batch.committable(Map.of(P0, new OffsetAndMetadata(3))).get(P0).offset()).isEqualTo(1);
+    }
+
+    @Test
     void aFailedWriteOfTheLastRecordIsCaughtBeforeTheBatchEnds() {
         PartitionedBatch batch = new PartitionedBatch(pool, (record, earlier) -> record.kafkaOffset() == 1
                 ? acknowledgedBy(CompletableFuture.failedFuture(new IllegalStateException("broker down")))
