@@ -30,8 +30,15 @@ import io.kafkaconnect.mesos.config.MesosConnectionConfig;
  */
 public final class SinkPipeline implements AutoCloseable {
 
-    /** Where the ledger lives. */
-    public enum LedgerMode { KAFKA, IN_MEMORY }
+    /** Where the ledger lives, and how its final records are waited for. */
+    public enum LedgerMode {
+        /** The connector as it runs: a command's final record is awaited by the partition's next command. */
+        KAFKA,
+        /** Kafka, every final record awaited before the partition's next command starts (the sink before pipelining). */
+        KAFKA_WRITE_BY_WRITE,
+        /** The ledger off: an {@link InMemoryLedger} (results still go to Kafka). */
+        IN_MEMORY
+    }
 
     private static final byte[] PROBE_KEY = "round-trip-probe".getBytes(StandardCharsets.UTF_8);
 
@@ -57,7 +64,7 @@ public final class SinkPipeline implements AutoCloseable {
         resultTopic = config.resultTopic(connector);
         master = new MesosClientGateway(new MesosClient(MesosConnectionConfig.toClientConfig(config)));
         producer = new KafkaProducer<>(SinkRuntime.producerProps(kafka, "bench-" + mode));
-        ledger = mode == LedgerMode.KAFKA
+        ledger = mode != LedgerMode.IN_MEMORY
                 ? new KafkaLedger(config.ledgerTopic(connector), producer,
                         new KafkaConsumer<>(SinkRuntime.consumerProps(kafka, "bench")), config.kafkaTimeout())
                 : new InMemoryLedger();
@@ -74,6 +81,10 @@ public final class SinkPipeline implements AutoCloseable {
             CommandProcessor.Processed processed = processor.process(record, earlier);
             synchronized (states) {
                 states.merge(processed.result().state(), 1L, Long::sum);
+            }
+            if (mode == LedgerMode.KAFKA_WRITE_BY_WRITE) {
+                processed.durable().awaitDurable();
+                return LedgerWrite.DONE;
             }
             return processed.durable();
         }, (tp, offset) -> { }, config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX),
