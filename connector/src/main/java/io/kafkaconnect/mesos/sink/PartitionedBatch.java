@@ -105,8 +105,7 @@ public final class PartitionedBatch {
             if (System.nanoTime() - deadline > 0) {
                 if (settle(tp, previous)) {
                     LOG.info("Batch time budget spent; {} is consumed again from offset {}", tp, record.kafkaOffset());
-                    nextUnfinished.put(tp, record.kafkaOffset());
-                    rewind.accept(tp, record.kafkaOffset());
+                    rewindTo(tp, record.kafkaOffset());
                 }
                 return;
             }
@@ -121,8 +120,7 @@ public final class PartitionedBatch {
             } catch (CommandInterruptedException e) {
                 LOG.info("{}; {} is consumed again from offset {}", e.getMessage(), tp, record.kafkaOffset());
                 if (settle(tp, previous)) {
-                    nextUnfinished.put(tp, record.kafkaOffset());
-                    rewind.accept(tp, record.kafkaOffset());
+                    rewindTo(tp, record.kafkaOffset());
                 }
                 return;
             }
@@ -154,9 +152,14 @@ public final class PartitionedBatch {
 
     private void stopAfterFailure(TopicPartition tp, long offset, RuntimeException e) {
         LOG.error("Command at {}-{} not finished ({}); it will be consumed again", tp, offset, e.getMessage(), e);
+        rewindTo(tp, offset);
+        pause();
+    }
+
+    /** Stops the partition's progress at {@code offset} and has it consumed again from there. */
+    private void rewindTo(TopicPartition tp, long offset) {
         nextUnfinished.put(tp, offset);
         rewind.accept(tp, offset);
-        pause();
     }
 
     private void pause() {
