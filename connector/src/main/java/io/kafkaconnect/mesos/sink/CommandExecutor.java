@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>A PENDING ledger entry means a previous attempt may have been applied. Additive calls are sent again only if
  *       {@link EffectVerifier} finds the effect absent; convergent calls are re-sent.</li>
- *   <li>PENDING is written (durably) before the call.</li>
+ *   <li>PENDING is written (durably) before the call, and the call waits until the ledger records of the earlier
+ *       commands of its partition are durable too (they may still be on their way when this command starts).</li>
  *   <li>2xx is APPLIED; 409 is ALREADY_APPLIED if the effect is present, otherwise REJECTED; other 4xx and 501 are
  *       REJECTED; 503, 5xx and I/O errors are retried with full-jitter backoff up to the policy's limit, then FAILED.
  *       An additive call whose request may have arrived (an I/O error after sending) is verified before any retry;
  *       a convergent one is re-sent, and if the master refuses the re-send its effect is looked for first.</li>
  *   <li>The final state is returned; the caller publishes the result and then records it in the ledger.</li>
  * </ol>
- * Throws only {@link LedgerException} (the command then stays unfinished and is consumed again).
+ * Throws only {@link LedgerException} or, when the task is stopping, {@link CommandInterruptedException} (the command
+ * then stays unfinished and is consumed again).
  */
 public final class CommandExecutor {
 
@@ -96,7 +98,10 @@ public final class CommandExecutor {
         }
     }
 
-    public Outcome execute(Command command, CallSpec spec) {
+    /**
+     * @param earlier the ledger write of the partition's previous command, durable before any call is sent
+     */
+    public Outcome execute(Command command, CallSpec spec, LedgerWrite earlier) {
         Call call = prepare(command);
         Optional<LedgerEntry> previous = ledger.get(command.id());
         boolean inDoubt = previous.isPresent() && previous.get().state() == CommandState.PENDING;
@@ -118,6 +123,7 @@ public final class CommandExecutor {
         }
         ledger.record(new LedgerEntry(command.id(), CommandState.PENDING, spec.type().name(), run.attempts,
                 clock.millis(), command.source(), null, baseline));
+        earlier.awaitDurable();
         Outcome outcome = loop(run, baseline, inDoubt);
         if (inDoubt) {
             metrics.inDoubtResolved(outcome.state().name());
@@ -153,6 +159,7 @@ public final class CommandExecutor {
                 }
             }
             failuresThisRun++;
+            stopIfInterrupted(run);
             if (failuresThisRun >= retry.maxAttempts()) {
                 String suffix = run.unverifiedSend ? " (in doubt: the call may have been applied; its effect could "
                         + "not be verified)" : "";
@@ -161,13 +168,29 @@ public final class CommandExecutor {
                 return run.finish(CommandState.FAILED, "retries exhausted: " + run.lastError + suffix, null, false);
             }
             metrics.retried();
-            try {
-                sleeper.sleep(retry.delay(failuresThisRun, random).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return run.finish(CommandState.FAILED, "interrupted while waiting to retry: " + run.lastError, null,
-                        false);
-            }
+            backOff(run, failuresThisRun);
+        }
+    }
+
+    /** Waits before the next try; a stopping task leaves the command unfinished instead. */
+    private void backOff(Run run, int failures) {
+        try {
+            sleeper.sleep(retry.delay(failures, random).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopIfInterrupted(run);
+        }
+    }
+
+    /**
+     * A failure seen by an interrupted thread is the task stopping, not the master's answer: reporting FAILED would
+     * contradict the outcome the partition's next owner establishes, so the command is left unfinished.
+     */
+    private static void stopIfInterrupted(Run run) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CommandInterruptedException("task stopping: command " + run.command.id() + " ("
+                    + run.spec.type() + ") left unfinished after " + run.attempts + " call(s); last error: "
+                    + run.lastError);
         }
     }
 
@@ -246,16 +269,12 @@ public final class CommandExecutor {
                 LOG.info("Command {}: could not read the agent before {}: {}", run.command.id(), run.spec.type(),
                         e.getMessage());
             }
+            stopIfInterrupted(run);
             if (failures >= retry.maxAttempts()) {
                 return null;
             }
             metrics.retried();
-            try {
-                sleeper.sleep(retry.delay(failures, random).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
+            backOff(run, failures);
         }
     }
 

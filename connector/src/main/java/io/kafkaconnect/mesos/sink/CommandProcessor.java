@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
  * (DUPLICATE), validate, dry-run or execute, then publish the result, report a command that was not applied to the
  * DLQ, and finally record the final state in the ledger. That order means a crash can repeat a report but never lose
  * one, and never lets the ledger claim a state that was not reported.
- * Throws {@link LedgerException} or {@link ResultPublishException} when the outcome could not be made durable.
+ * <p>
+ * The final ledger record is sent without waiting for it: the partition's next command writes its PENDING record
+ * while it travels. The ledger record of the previous command ({@code earlier}) must be durable before this command's
+ * call is sent and before its own final record is sent, so a partition's ledger records become durable in order and
+ * no call of a partition is made while an earlier command of it could still be taken for in doubt.
+ * Throws {@link LedgerException} or {@link ResultPublishException} when an outcome could not be made durable, and
+ * {@link CommandInterruptedException} when the task stopped before the outcome was known.
  */
 public final class CommandProcessor {
 
@@ -54,8 +60,25 @@ public final class CommandProcessor {
         this.dryRunAll = dryRunAll;
     }
 
-    /** Processes one record; returns its reported result. */
+    /**
+     * A command taken to its reported final state. {@code durable} completes once its ledger record and those of the
+     * earlier commands of its partition are durable (for a state the ledger does not hold, it is the earlier write).
+     */
+    public record Processed(ResultRecord result, LedgerWrite durable) {
+    }
+
+    /** Processes one record and waits until its final state is durable; returns its reported result. */
     public ResultRecord process(SinkRecord record) {
+        Processed processed = process(record, LedgerWrite.DONE);
+        processed.durable().awaitDurable();
+        return processed.result();
+    }
+
+    /**
+     * Processes one record, the next of its partition after the one whose ledger write is {@code earlier}. Returns
+     * once the result is published; the returned write completes when the final state is durable.
+     */
+    public Processed process(SinkRecord record, LedgerWrite earlier) {
         ParseOutcome parsed = parser.parse(record);
         String id = parsed instanceof ParseOutcome.Parsed p ? p.command().id()
                 : ((ParseOutcome.Unparsed) parsed).commandId();
@@ -66,7 +89,7 @@ public final class CommandProcessor {
         });
         lock.lock.lock();
         try {
-            return processExclusively(record, parsed, id);
+            return processExclusively(record, parsed, id, earlier);
         } finally {
             lock.lock.unlock();
             inFlight.compute(id, (k, v) -> --v.users == 0 ? null : v);
@@ -79,7 +102,7 @@ public final class CommandProcessor {
         int users;
     }
 
-    private ResultRecord processExclusively(SinkRecord record, ParseOutcome parsed, String id) {
+    private Processed processExclusively(SinkRecord record, ParseOutcome parsed, String id, LedgerWrite earlier) {
         long start = clock.millis();
         Optional<LedgerEntry> known = ledger.get(id);
         if (known.isPresent() && known.get().state().isFinal()) {
@@ -88,12 +111,12 @@ public final class CommandProcessor {
                     + (entry.source() == null ? "" : " (from " + entry.source().asCommandId() + ")")
                     + "; not sent again", null, 0,
                     clock.millis() - start, false, null);
-            return report(record, parsed, duplicate, entry.callType());
+            return report(record, parsed, duplicate, entry.callType(), earlier);
         }
         if (parsed instanceof ParseOutcome.Unparsed u) {
             LOG.warn("Record {} is not a usable command ({}): {}", u.source().asCommandId(), u.error().reason(),
                     u.error().detail());
-            return report(record, parsed, rejected(u.error(), null, start), u.callType());
+            return report(record, parsed, rejected(u.error(), null, start), u.callType(), earlier);
         }
         Command command = ((ParseOutcome.Parsed) parsed).command();
         CallSpec spec;
@@ -101,17 +124,17 @@ public final class CommandProcessor {
             spec = validator.validate(command, masterVersion(), clock.millis());
         } catch (CommandRejectedException e) {
             LOG.warn("Command {} ({}) refused: {}", id, command.type(), e.getMessage());
-            return report(record, parsed, rejected(e, command.call(), start), typeName(command));
+            return report(record, parsed, rejected(e, command.call(), start), typeName(command), earlier);
         }
         if (command.dryRun() || dryRunAll) {
             Outcome dry = new Outcome(CommandState.DRY_RUN, null, null, null, 0, clock.millis() - start, false,
                     executor.prepare(command));
-            return report(record, parsed, dry, spec.type().name());
+            return report(record, parsed, dry, spec.type().name(), earlier);
         }
         Outcome outcome;
         try {
-            outcome = executor.execute(command, spec);
-        } catch (LedgerException e) {
+            outcome = executor.execute(command, spec, earlier);
+        } catch (LedgerException | CommandInterruptedException e) {
             throw e;
         } catch (RuntimeException e) {
             // A bug must cost one command, not the task.
@@ -119,7 +142,7 @@ public final class CommandProcessor {
             outcome = new Outcome(CommandState.FAILED, null, "internal error: " + e, null, 0,
                     clock.millis() - start, false, command.call());
         }
-        return report(record, parsed, outcome, spec.type().name());
+        return report(record, parsed, outcome, spec.type().name(), earlier);
     }
 
     private MesosVersion masterVersion() {
@@ -139,7 +162,8 @@ public final class CommandProcessor {
         return command.call().hasType() ? command.type().name() : null;
     }
 
-    private ResultRecord report(SinkRecord record, ParseOutcome parsed, Outcome outcome, String callType) {
+    private Processed report(SinkRecord record, ParseOutcome parsed, Outcome outcome, String callType,
+                             LedgerWrite earlier) {
         Command command = parsed instanceof ParseOutcome.Parsed p ? p.command() : null;
         String id = command != null ? command.id() : ((ParseOutcome.Unparsed) parsed).commandId();
         String requestedBy = command != null ? command.requestedBy() : ((ParseOutcome.Unparsed) parsed).requestedBy();
@@ -156,12 +180,14 @@ public final class CommandProcessor {
                 metrics.reportedToDlq();
             }
         }
+        LedgerWrite written = earlier;
         if (state.isRecordedInLedger()) {
-            ledger.record(new LedgerEntry(id, state, callType, outcome.attempts(), clock.millis(), parsed.source(),
-                    outcome.error(), null));
+            earlier.awaitDurable();
+            written = ledger.send(new LedgerEntry(id, state, callType, outcome.attempts(), clock.millis(),
+                    parsed.source(), outcome.error(), null));
         }
         metrics.commandFinished(callType, state);
-        return result;
+        return new Processed(result, written);
     }
 
     private JsonNode safeJson(Call call) {

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,9 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ledger on a compacted Kafka topic, keyed by command id. Writes go through an idempotent producer with
- * {@code acks=all} and return only once acknowledged. {@link #refresh()} reads the whole topic up to its end offsets,
- * so every worker that is assigned a command partition sees what the previous owner recorded. The producer and
- * consumer are owned by this object.
+ * {@code acks=all}; an entry enters the view only once acknowledged. {@link #refresh()} reads the whole topic up to
+ * its end offsets, so every worker that is assigned a command partition sees what the previous owner recorded. The
+ * consumer is owned by this object.
  */
 public final class KafkaLedger implements Ledger {
 
@@ -34,6 +36,8 @@ public final class KafkaLedger implements Ledger {
     private final Consumer<byte[], byte[]> consumer;
     private final Duration timeout;
     private final InMemoryLedger view = new InMemoryLedger();
+    /** Writes sent and not yet acknowledged, by command id. */
+    private final Map<String, CompletableFuture<Void>> unacknowledged = new ConcurrentHashMap<>();
     private volatile long lag;
     private boolean assigned;
 
@@ -47,27 +51,66 @@ public final class KafkaLedger implements Ledger {
 
     @Override
     public Optional<LedgerEntry> get(String commandId) {
+        CompletableFuture<Void> sending = unacknowledged.get(commandId);
+        if (sending != null) {
+            try {
+                sending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException("interrupted waiting for a ledger write of command " + commandId, e);
+            } catch (ExecutionException | TimeoutException e) {
+                // Not durable (yet): the view holds what is.
+            }
+        }
         return view.get(commandId);
     }
 
     @Override
-    public void record(LedgerEntry entry) {
-        CommandState from = view.get(entry.commandId()).map(LedgerEntry::state).orElse(null);
+    public LedgerWrite send(LedgerEntry entry) {
+        String id = entry.commandId();
+        CommandState from = get(id).map(LedgerEntry::state).orElse(null);
         if (!CommandState.canTransition(from, entry.state())) {
-            throw new IllegalStateException("command " + entry.commandId() + ": " + from + " -> " + entry.state()
+            throw new IllegalStateException("command " + id + ": " + from + " -> " + entry.state()
                     + " is not allowed");
         }
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        unacknowledged.put(id, acknowledged);
         try {
-            producer.send(new ProducerRecord<>(topic, entry.commandId().getBytes(StandardCharsets.UTF_8),
-                    LedgerJson.write(entry))).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(new ProducerRecord<>(topic, id.getBytes(StandardCharsets.UTF_8), LedgerJson.write(entry)),
+                    (metadata, error) -> {
+                        if (error == null) {
+                            view.apply(entry);
+                        }
+                        unacknowledged.remove(id, acknowledged);
+                        if (error == null) {
+                            acknowledged.complete(null);
+                        } else {
+                            acknowledged.completeExceptionally(error);
+                        }
+                    });
+        } catch (KafkaException e) {
+            unacknowledged.remove(id, acknowledged);
+            throw failure(entry, e);
+        }
+        return () -> awaitDurable(acknowledged, entry);
+    }
+
+    private void awaitDurable(CompletableFuture<Void> acknowledged, LedgerEntry entry) {
+        try {
+            acknowledged.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerException("interrupted writing the ledger", e);
-        } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw new LedgerException("could not record " + entry.state() + " for command " + entry.commandId()
-                    + " on " + topic, e instanceof ExecutionException ? e.getCause() : e);
+        } catch (ExecutionException e) {
+            throw failure(entry, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(entry, e);
         }
-        view.apply(entry);
+    }
+
+    private LedgerException failure(LedgerEntry entry, Throwable cause) {
+        return new LedgerException("could not record " + entry.state() + " for command " + entry.commandId()
+                + " on " + topic, cause);
     }
 
     @Override

@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@code put()} batch: records grouped by partition, partitions concurrently on a bounded pool, records in
- * order within a partition. Tracks, per partition, the next offset whose command has not reached a reported final
- * state; {@link #committable} never lets Connect commit past it. When a command's outcome cannot be made durable
- * (ledger or result topic unavailable), its partition stops at that record and is rewound so it is consumed again.
+ * order within a partition. A record's handler may return before its final ledger record is durable; the partition's
+ * next record is handed that write, and the partition's progress moves past a record only once its write is durable
+ * (at the latest when the partition's part of the batch ends). Tracks, per partition, the next offset whose command
+ * has not reached a durable, reported final state; {@link #committable} never lets Connect commit past it. When a
+ * command's outcome cannot be made durable (ledger or result topic unavailable), its partition stops at that record
+ * and is rewound so it is consumed again.
  * A batch also stops starting commands once it has run for its time budget (less than the consumer's
  * {@code max.poll.interval.ms}), rewinding each partition to its first command not started: a task whose consumer
  * misses its poll deadline loses its partitions to another task, and must not go on applying commands that task now
@@ -36,7 +39,16 @@ public final class PartitionedBatch {
     /** Processes one record; throws when its outcome could not be made durable. */
     @FunctionalInterface
     public interface RecordHandler {
-        void handle(SinkRecord record);
+        /**
+         * @param earlier the write returned for the partition's previous record (durable before this record makes a
+         *                call or a ledger write; awaiting it throws if it failed)
+         * @return the write that completes once this record's outcome, and the earlier ones, are durable
+         */
+        LedgerWrite handle(SinkRecord record, LedgerWrite earlier);
+    }
+
+    /** A handled record whose outcome may not be durable yet. */
+    private record Unsettled(long offset, LedgerWrite write) {
     }
 
     private final ExecutorService pool;
@@ -84,29 +96,70 @@ public final class PartitionedBatch {
     }
 
     private void runPartition(TopicPartition tp, List<SinkRecord> records, long deadline) {
+        Unsettled previous = null;
         for (SinkRecord record : records) {
             Long next = nextUnfinished.get(tp);
             if (next != null && record.kafkaOffset() < next) {
                 continue; // already finished by this task (a redelivery after a rewind of another record)
             }
             if (System.nanoTime() - deadline > 0) {
-                LOG.info("Batch time budget spent; {} is consumed again from offset {}", tp, record.kafkaOffset());
-                nextUnfinished.put(tp, record.kafkaOffset());
-                rewind.accept(tp, record.kafkaOffset());
+                if (settle(tp, previous)) {
+                    LOG.info("Batch time budget spent; {} is consumed again from offset {}", tp, record.kafkaOffset());
+                    rewindTo(tp, record.kafkaOffset());
+                }
                 return;
             }
+            LedgerWrite written;
             try {
-                handler.handle(record);
+                written = handler.handle(record, previous == null ? LedgerWrite.DONE : previous.write());
             } catch (LedgerException | ResultPublishException e) {
-                LOG.error("Command at {}-{} not finished ({}); it will be consumed again", tp, record.kafkaOffset(),
-                        e.getMessage(), e);
-                nextUnfinished.put(tp, record.kafkaOffset());
-                rewind.accept(tp, record.kafkaOffset());
-                pause();
+                if (settle(tp, previous)) {
+                    stopAfterFailure(tp, record.kafkaOffset(), e);
+                }
+                return;
+            } catch (CommandInterruptedException e) {
+                LOG.info("{}; {} is consumed again from offset {}", e.getMessage(), tp, record.kafkaOffset());
+                if (settle(tp, previous)) {
+                    rewindTo(tp, record.kafkaOffset());
+                }
                 return;
             }
-            nextUnfinished.put(tp, record.kafkaOffset() + 1);
+            if (!settle(tp, previous)) {
+                return;
+            }
+            previous = new Unsettled(record.kafkaOffset(), written);
         }
+        settle(tp, previous);
+    }
+
+    /**
+     * Waits until a handled record's outcome is durable and moves the partition's progress past it; if it could not
+     * be made durable, rewinds the partition to it and returns false.
+     */
+    private boolean settle(TopicPartition tp, Unsettled handled) {
+        if (handled == null) {
+            return true;
+        }
+        try {
+            handled.write().awaitDurable();
+        } catch (LedgerException e) {
+            stopAfterFailure(tp, handled.offset(), e);
+            return false;
+        }
+        nextUnfinished.put(tp, handled.offset() + 1);
+        return true;
+    }
+
+    private void stopAfterFailure(TopicPartition tp, long offset, RuntimeException e) {
+        LOG.error("Command at {}-{} not finished ({}); it will be consumed again", tp, offset, e.getMessage(), e);
+        rewindTo(tp, offset);
+        pause();
+    }
+
+    /** Stops the partition's progress at {@code offset} and has it consumed again from there. */
+    private void rewindTo(TopicPartition tp, long offset) {
+        nextUnfinished.put(tp, offset);
+        rewind.accept(tp, offset);
     }
 
     private void pause() {

@@ -68,8 +68,8 @@ final class SinkRuntime implements AutoCloseable {
                 metrics);
         pool = Executors.newFixedThreadPool(config.getInt(MesosSinkConnectorConfig.MAX_PARTITIONS),
                 threads(clientId));
-        batch = new PartitionedBatch(pool, processor::process, context::offset,
-                config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX), batchBudgetMs(props));
+        batch = new PartitionedBatch(pool, (record, earlier) -> processor.process(record, earlier).durable(),
+                context::offset, config.getLong(MesosSinkConnectorConfig.BACKOFF_MAX), batchBudgetMs(props));
         LOG.info("Mesos sink task {} started: ledger {}, results {}, allowed {}", clientId, ledgerTopic, resultTopic,
                 config.allowedTypes());
     }

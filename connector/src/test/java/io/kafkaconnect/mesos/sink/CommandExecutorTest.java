@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CommandExecutorTest {
 
@@ -43,7 +44,7 @@ class CommandExecutorTest {
     }
 
     private Outcome run(String id, Call call, int maxAttempts) {
-        return executor(maxAttempts).execute(command(id, call), spec(call));
+        return executor(maxAttempts).execute(command(id, call), spec(call), LedgerWrite.DONE);
     }
 
     @Test
@@ -227,8 +228,40 @@ class CommandExecutorTest {
     void anExpiredCommandIsNotSent() {
         Command expired = new Command("c1", Command.IdOrigin.ENVELOPE, TestCalls.reserve("dev", 1), 1, false, null,
                 POS);
-        Outcome o = executor(3).execute(expired, spec(expired.call()));
+        Outcome o = executor(3).execute(expired, spec(expired.call()), LedgerWrite.DONE);
         assertThat(o.state()).isEqualTo(CommandState.EXPIRED);
         assertThat(master.writes()).isZero();
+    }
+
+    @Test
+    void aTaskStoppingDuringABackOffLeavesTheCommandPendingInsteadOfFailed() {
+        master.reply(503, "Master has not finished recovery");
+        CommandExecutor stopping = new CommandExecutor(master, ledger, new EffectVerifier(master, tagger), tagger,
+                new RetryPolicy(6, Duration.ofMillis(10), Duration.ofMillis(100)), ms -> {
+                    throw new InterruptedException();
+                }, Clock.systemUTC(), metrics, true);
+        Call call = TestCalls.reserve("dev", 1);
+        try {
+            assertThatThrownBy(() -> stopping.execute(command("c1", call), spec(call), LedgerWrite.DONE))
+                    .isInstanceOf(CommandInterruptedException.class).hasMessageContaining("c1");
+            assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(ledger.get("c1")).get().extracting(LedgerEntry::state).isEqualTo(CommandState.PENDING);
+        assertThat(master.writes()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureSeenByAnInterruptedThreadIsNotReportedAsTheOutcome() {
+        master.fail(new MasterUnreachableException("interrupted while waiting to retry", null, false), false);
+        Call call = TestCalls.all().get(Call.Type.UPDATE_WEIGHTS);
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> run("c1", call, 1)).isInstanceOf(CommandInterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(ledger.get("c1")).get().extracting(LedgerEntry::state).isEqualTo(CommandState.PENDING);
     }
 }

@@ -91,6 +91,46 @@ class KafkaLedgerTest {
     }
 
     @Test
+    void aSentEntryIsSeenOnlyOnceAcknowledgedAndAFailedOneNever() {
+        MockProducer<byte[], byte[]> manual =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaLedger ledger = new KafkaLedger(TOPIC, manual, consumer, Duration.ofMillis(200));
+        LedgerWrite pending = ledger.send(new LedgerEntry("c", CommandState.PENDING, "DRAIN_AGENT", 0, 1, POS, null,
+                null));
+        assertThat(ledger.get("c")).isEmpty(); // waited for the write, which is not acknowledged yet
+        manual.completeNext();
+        pending.awaitDurable();
+        assertThat(ledger.get("c")).get().extracting(LedgerEntry::state).isEqualTo(CommandState.PENDING);
+
+        LedgerWrite applied = ledger.send(new LedgerEntry("c", CommandState.APPLIED, "DRAIN_AGENT", 1, 2, POS, null,
+                null));
+        manual.errorNext(new RuntimeException("broker down"));
+        assertThatThrownBy(applied::awaitDurable).isInstanceOf(LedgerException.class)
+                .hasMessageContaining("APPLIED");
+        assertThatThrownBy(applied::awaitDurable).isInstanceOf(LedgerException.class);
+        assertThat(ledger.get("c")).get().extracting(LedgerEntry::state).isEqualTo(CommandState.PENDING);
+    }
+
+    @Test
+    void getWaitsForAWriteOfTheSameCommandThatIsOnItsWay() throws Exception {
+        MockProducer<byte[], byte[]> manual =
+                new MockProducer<>(false, null, new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaLedger ledger = new KafkaLedger(TOPIC, manual, consumer, Duration.ofSeconds(10));
+        ledger.send(new LedgerEntry("c", CommandState.REJECTED, "DRAIN_AGENT", 1, 2, POS, "Unknown agent", null));
+        Thread acknowledger = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+            manual.completeNext();
+        });
+        acknowledger.start();
+        assertThat(ledger.get("c")).get().extracting(LedgerEntry::state).isEqualTo(CommandState.REJECTED);
+        acknowledger.join();
+    }
+
+    @Test
     void unreadableRecordsAreSkipped() {
         KafkaLedger ledger = ledger();
         consumer.updateEndOffsets(Map.of(TP0, 1L, TP1, 0L));
