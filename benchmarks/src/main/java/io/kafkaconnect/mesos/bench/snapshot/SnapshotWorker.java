@@ -14,6 +14,7 @@ import org.apache.kafka.connect.runtime.rest.errors.ConnectRestException;
 import io.kafkaconnect.mesos.bench.Forked;
 import io.kafkaconnect.mesos.bench.HeapWatcher;
 import io.kafkaconnect.mesos.bench.KafkaStack;
+import io.kafkaconnect.mesos.bench.LiveHeapProbe;
 
 /**
  * Forked part of the big-snapshot benchmark: a Connect worker (with its broker, both in this JVM, as started with
@@ -26,6 +27,8 @@ public final class SnapshotWorker {
 
     private static final String PREFIX = "big";
     private static final String CONNECTOR = "big-snapshot";
+    /** How often the live heap is probed with a full collection while the snapshot goes through. */
+    private static final Duration LIVE_PROBE_PERIOD = Duration.ofSeconds(2);
 
     private SnapshotWorker() {
     }
@@ -50,7 +53,7 @@ public final class SnapshotWorker {
         try (KafkaStack kafka = KafkaStack.start("bench-snapshot")) {
             long idle = HeapWatcher.settledHeap();
             Forked.result("idle_heap_mb", idle / 1e6);
-            try (HeapWatcher heap = new HeapWatcher()) {
+            try (HeapWatcher heap = new HeapWatcher(); LiveHeapProbe live = new LiveHeapProbe(LIVE_PROBE_PERIOD)) {
                 long start = System.nanoTime();
                 kafka.connect().configureConnector(CONNECTOR, kafka.streamOnlySource(master, PREFIX, encoding));
                 Map<TopicPartition, Long> offsets = Map.of();
@@ -70,6 +73,7 @@ public final class SnapshotWorker {
                 Forked.result("to_kafka_s", seconds);
                 Forked.result("peak_live_above_idle_mb", (heap.maxAfterGc() - idle) / 1e6);
                 Forked.result("peak_sampled_above_idle_mb", (heap.maxSampled() - idle) / 1e6);
+                Forked.result("peak_live_probed_above_idle_mb", (live.max() - idle) / 1e6);
                 MBeanServer server = ManagementFactory.getPlatformMBeanServer();
                 ObjectName metrics = new ObjectName("kafka.connect.mesos:type=source-task-metrics,connector="
                         + ObjectName.quote(CONNECTOR) + ",task=0");
