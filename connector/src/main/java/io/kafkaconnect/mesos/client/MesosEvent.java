@@ -4,6 +4,8 @@ import java.io.IOException;
 
 import org.apache.mesos.v1.master.Protos.Event;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -47,17 +49,20 @@ public final class MesosEvent {
     /** Reads one record in the stream's encoding. Never throws for bad content; see {@link #failure()}. */
     public static MesosEvent of(byte[] raw, Encoding encoding, long receivedAtMillis) {
         if (encoding == Encoding.PROTOBUF) {
-            Decoded<Event> decoded = MesosProto.fromBytes(raw, Event.getDefaultInstance());
-            if (!decoded.ok()) {
-                return new MesosEvent(raw, encoding, receivedAtMillis, emptyTree(), decoded.failure(), decoded);
+            Event message;
+            try {
+                message = Event.parser().parsePartialFrom(raw);
+            } catch (InvalidProtocolBufferException | RuntimeException | StackOverflowError e) {
+                Decoded<Event> failed = MesosProto.fromBytes(raw, Event.getDefaultInstance());
+                return new MesosEvent(raw, encoding, receivedAtMillis, emptyTree(), failed.failure(), failed);
             }
             try {
-                return new MesosEvent(raw, encoding, receivedAtMillis, MesosJson.toTree(decoded.value()), null,
-                        decoded);
+                // The typed view, with its report of missing and unknown fields, is decoded again only if asked for.
+                return new MesosEvent(raw, encoding, receivedAtMillis, MesosJson.toTree(message), null, null);
             } catch (RuntimeException e) {
                 // Not expected from the codec; kept so that one odd record costs the caller nothing but that record.
                 return new MesosEvent(raw, encoding, receivedAtMillis, emptyTree(),
-                        "cannot convert the protobuf event to JSON: " + e, decoded);
+                        "cannot convert the protobuf event to JSON: " + e, null);
             }
         }
         try {
@@ -101,8 +106,13 @@ public final class MesosEvent {
     public Decoded<Event> typed() {
         Decoded<Event> result = typed;
         if (result == null) {
-            result = failure != null ? Decoded.failed(failure, java.util.List.of())
-                    : MesosJson.fromJson(json, Event.getDefaultInstance());
+            if (failure != null) {
+                result = Decoded.failed(failure, java.util.List.of());
+            } else if (encoding == Encoding.PROTOBUF) {
+                result = MesosProto.fromBytes(raw, Event.getDefaultInstance());
+            } else {
+                result = MesosJson.fromJson(json, Event.getDefaultInstance());
+            }
             typed = result;
         }
         return result;

@@ -44,7 +44,7 @@ public final class EntityMapper {
 
     /** A {@code mesos.v1.Task} (GET_TASKS entry, TASK_ADDED task). */
     public Struct task(JsonNode task, Op op, SourceInfo src, Instant eventTime) {
-        Struct row = row(MesosSchemas.TASK, op, src, eventTime)
+        Row row = new Row(row(MesosSchemas.TASK, op, src, eventTime))
                 .put("framework_id", id(task, "framework_id"))
                 .put("task_id", id(task, "task_id"))
                 .put("agent_id", id(task, "agent_id"))
@@ -53,14 +53,15 @@ public final class EntityMapper {
                 .put("state", text(task, "state"))
                 .put("status_update_state", text(task, "status_update_state"))
                 .put("user", text(task, "user"));
-        putContainer(row, child(task, "container"));
-        ResourceMapper.putTotals(row, "", task, "resources");
+        putContainer(row.struct(), child(task, "container"));
+        ResourceMapper.putTotals(row.struct(), "", task, "resources");
         List<Struct> statuses = TaskStatusMapper.statuses(task);
         return row.put("resources", ResourceMapper.resources(task, "resources"))
                 .put("limits", OpenMaps.scalars(child(task, "limits")))
                 .put("labels", OpenMaps.labels(child(task, "labels")))
                 .put("status", statuses == null || statuses.isEmpty() ? null : statuses.get(statuses.size() - 1))
-                .put("statuses", statuses);
+                .put("statuses", statuses)
+                .struct();
     }
 
     // ---- agents ----

@@ -38,7 +38,7 @@ public final class EventMapper {
     public Struct event(String type, JsonNode event, byte[] raw, boolean rawIsJson, SourceInfo src,
                         Instant ingestTime) {
         String eventType = type != null ? type : text(event, "type");
-        Struct row = new Struct(MesosSchemas.EVENT)
+        Row row = new Row(new Struct(MesosSchemas.EVENT))
                 .put("type", eventType)
                 .put("ts", Rows.date(ingestTime))
                 .put("payload_format", rawIsJson ? FORMAT_JSON : FORMAT_PROTOBUF)
@@ -47,10 +47,10 @@ public final class EventMapper {
         if (eventType != null) {
             putTypedFields(row, eventType, child(event, eventType.toLowerCase(Locale.ROOT)));
         }
-        return row;
+        return row.struct();
     }
 
-    private static void putPayload(Struct row, JsonNode event, byte[] raw, boolean rawIsJson) {
+    private static void putPayload(Row row, JsonNode event, byte[] raw, boolean rawIsJson) {
         if (rawIsJson && raw != null) {
             row.put("payload_json", new String(raw, StandardCharsets.UTF_8));
             return;
@@ -63,7 +63,7 @@ public final class EventMapper {
         }
     }
 
-    private static void putTypedFields(Struct row, String type, JsonNode body) {
+    private static void putTypedFields(Row row, String type, JsonNode body) {
         switch (type) {
             case "SUBSCRIBED" -> row.put("heartbeat_interval_seconds", float64(body, "heartbeat_interval_seconds"));
             case "TASK_ADDED" -> taskAdded(row, child(body, "task"));
@@ -82,7 +82,7 @@ public final class EventMapper {
         }
     }
 
-    private static void taskAdded(Struct row, JsonNode task) {
+    private static void taskAdded(Row row, JsonNode task) {
         row.put("framework_id", id(task, "framework_id"))
                 .put("agent_id", id(task, "agent_id"))
                 .put("task_id", id(task, "task_id"))
@@ -96,7 +96,7 @@ public final class EventMapper {
     }
 
     /** TASK_UPDATED has no top-level task or agent id: they are under {@code status}. */
-    private static void taskUpdated(Struct row, JsonNode body) {
+    private static void taskUpdated(Row row, JsonNode body) {
         JsonNode status = child(body, "status");
         row.put("framework_id", id(body, "framework_id"))
                 .put("agent_id", id(status, "agent_id"))
@@ -106,7 +106,7 @@ public final class EventMapper {
         putStatus(row, status);
     }
 
-    private static void putStatus(Struct row, JsonNode status) {
+    private static void putStatus(Row row, JsonNode status) {
         if (status == null) {
             return;
         }
@@ -119,7 +119,7 @@ public final class EventMapper {
                 .put("status_uuid", text(status, "uuid"));
     }
 
-    private static void framework(Struct row, JsonNode info) {
+    private static void framework(Row row, JsonNode info) {
         row.put("framework_id", id(info, "id")).put("framework_name", text(info, "name"));
     }
 }

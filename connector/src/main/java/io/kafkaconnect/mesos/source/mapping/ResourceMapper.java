@@ -43,7 +43,7 @@ final class ResourceMapper {
     }
 
     static Struct resource(JsonNode resource) {
-        Struct struct = new Struct(NestedSchemas.RESOURCE)
+        Row struct = new Row(new Struct(NestedSchemas.RESOURCE))
                 .put("name", text(resource, "name"))
                 .put("type", text(resource, "type"))
                 .put("scalar", float64(child(resource, "scalar"), "value"))
@@ -75,9 +75,9 @@ final class ResourceMapper {
                     .put("disk_source_vendor", text(source, "vendor"));
         }
         // RevocableInfo and SharedInfo are empty messages: their presence is the information.
-        struct.put("revocable", child(resource, "revocable") != null ? Boolean.TRUE : null)
-                .put("shared", child(resource, "shared") != null ? Boolean.TRUE : null);
-        return struct;
+        return struct.put("revocable", child(resource, "revocable") != null ? Boolean.TRUE : null)
+                .put("shared", child(resource, "shared") != null ? Boolean.TRUE : null)
+                .struct();
     }
 
     /** Value of a RANGES value, e.g. {@code {"range":[{"begin":31000,"end":32000}]}}. */
@@ -128,11 +128,12 @@ final class ResourceMapper {
     }
 
     private static Struct reservation(String type, String role, JsonNode reservation) {
-        return new Struct(NestedSchemas.RESERVATION)
+        return new Row(new Struct(NestedSchemas.RESERVATION))
                 .put("type", type)
                 .put("role", role)
                 .put("principal", text(reservation, "principal"))
-                .put("labels", OpenMaps.labels(child(reservation, "labels")));
+                .put("labels", OpenMaps.labels(child(reservation, "labels")))
+                .struct();
     }
 
     /**

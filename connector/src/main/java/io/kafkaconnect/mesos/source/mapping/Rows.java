@@ -14,10 +14,11 @@ final class Rows {
     }
 
     static Struct row(Schema schema, Op op, SourceInfo source, Instant time) {
-        return new Struct(schema)
+        return new Row(new Struct(schema))
                 .put("op", op == null ? null : op.name())
                 .put("ts", date(time))
-                .put("source", source == null ? null : source.toStruct());
+                .put("source", source == null ? null : source.toStruct())
+                .struct();
     }
 
     static Date date(Instant time) {

@@ -30,7 +30,7 @@ final class TaskStatusMapper {
         }
         Long unreachableNanos = nanos(status, "unreachable_time");
         JsonNode containerStatus = child(status, "container_status");
-        return new Struct(NestedSchemas.TASK_STATUS)
+        return new Row(new Struct(NestedSchemas.TASK_STATUS))
                 .put("state", text(status, "state"))
                 .put("message", text(status, "message"))
                 .put("source", text(status, "source"))
@@ -45,7 +45,8 @@ final class TaskStatusMapper {
                 .put("container_id", id(containerStatus, "container_id"))
                 .put("ip_addresses", ipAddresses(containerStatus))
                 .put("unreachable_time", dateFromNanos(unreachableNanos))
-                .put("unreachable_time_ns", unreachableNanos);
+                .put("unreachable_time_ns", unreachableNanos)
+                .struct();
     }
 
     /** All statuses of a task, oldest first; null when the field is absent. */

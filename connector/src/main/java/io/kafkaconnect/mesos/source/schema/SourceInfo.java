@@ -56,8 +56,27 @@ public record SourceInfo(String masterId, String leader, String streamId, long s
         return SchemaBuilder.bool().optional().doc(doc).build();
     }
 
-    /** This block as a {@link #SCHEMA} struct. */
+    /** The struct of the block converted last: an event's records (events row, entity rows) share one block. */
+    private static volatile Converted lastConverted;
+
+    private record Converted(SourceInfo info, Struct struct) {
+    }
+
+    /**
+     * This block as a {@link #SCHEMA} struct. Calls on the same block object return the same struct, which the records
+     * built from it share: do not modify it.
+     */
     public Struct toStruct() {
+        Converted last = lastConverted;
+        if (last != null && last.info() == this) {
+            return last.struct();
+        }
+        Struct struct = newStruct();
+        lastConverted = new Converted(this, struct);
+        return struct;
+    }
+
+    private Struct newStruct() {
         return new Struct(SCHEMA)
                 .put(MASTER_ID, masterId)
                 .put(LEADER, leader)

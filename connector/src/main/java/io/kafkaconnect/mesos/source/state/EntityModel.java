@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -31,18 +32,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * skips entities touched after {@code i}: the stream already knows something newer about them.
  *
  * <p>Entities are stored as compact JSON bytes (a tree per entity would cost several times more heap on a cluster with
- * 100,000 tasks). Not thread-safe: the task thread owns it.
+ * 100,000 tasks), except the tasks live events touched most recently, which are kept as trees ({@link RecentTasks}) so
+ * that a burst of TASK_UPDATED events on one task costs no parse, no serialization and no full digest per update. Stored trees are never
+ * modified: an update builds a new task that shares the unchanged parts, and event trees are not modified after
+ * decoding. Not thread-safe: the task thread owns it.
  */
 public final class EntityModel {
 
     private static final Logger log = LoggerFactory.getLogger(EntityModel.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int TOUCHED_PRUNE_THRESHOLD = 200_000;
+    /** Tasks kept as trees: a few MB of heap, enough for the tasks that are starting or stopping at one time. */
+    static final int RECENT_TASKS = 2048;
 
     private final PublishedState published;
     private final RecoveryHolds holds;
     private final Map<EntityRef, Entry> entries = new HashMap<>();
     private final Map<EntityRef, Long> touched = new HashMap<>();
+    /** Where a task is here, its tree is its current value and its entry's {@code json} is out of date (or null). */
+    private final RecentTasks recent = new RecentTasks(RECENT_TASKS, this::compact);
     /**
      * Tasks and executors by owning agent and by owning framework, so that removing an agent or a framework does not
      * scan every entity. Candidates only: each is checked with {@link #agentOf}/{@link #frameworkOf} before use.
@@ -187,8 +195,12 @@ public final class EntityModel {
         return entries.size();
     }
 
-    /** The stored JSON of an entity, or null. */
+    /** The stored JSON of an entity (a copy the caller may change), or null. */
     public JsonNode get(EntityRef ref) {
+        JsonNode tree = recent.tree(ref);
+        if (tree != null) {
+            return tree.deepCopy();
+        }
         Entry entry = entries.get(ref);
         return entry == null || entry.json() == null ? null : parse(entry.json());
     }
@@ -212,6 +224,10 @@ public final class EntityModel {
     }
 
     Entry entry(EntityRef ref) {
+        JsonNode tree = recent.tree(ref);
+        if (tree != null) {
+            compact(ref, tree);
+        }
         return entries.get(ref);
     }
 
@@ -271,14 +287,55 @@ public final class EntityModel {
 
     /** Stores the entity's latest JSON; skips the re-encoding when an identical version is already stored. */
     void store(EntityRef ref, JsonNode value, long digest) {
-        Entry existing = entries.get(ref);
-        if (existing != null && !existing.held() && existing.json() != null && existing.digest() == digest) {
+        if (unchanged(ref, digest)) {
             return;
         }
+        recent.remove(ref);
+        put(ref, value, bytes(value), digest);
+    }
+
+    /** Like {@link #store}, but keeps the task as a tree among the {@link RecentTasks}. */
+    private void storeRecent(EntityRef ref, JsonNode task, ContentDigest.TaskBase base, long digest) {
+        if (unchanged(ref, digest)) {
+            return;
+        }
+        put(ref, task, null, digest);
+        recent.put(ref, task, base);
+    }
+
+    /** True when a version with the same digest is stored (then the stored one is kept, saving its re-encoding). */
+    private boolean unchanged(EntityRef ref, long digest) {
+        Entry existing = entries.get(ref);
+        return existing != null && !existing.held() && existing.digest() == digest
+                && (existing.json() != null || recent.contains(ref));
+    }
+
+    private void put(EntityRef ref, JsonNode value, byte[] json, long digest) {
         String agentId = EntityIds.agentOf(ref.kind(), value);
         String frameworkId = EntityIds.frameworkOf(ref.kind(), value);
-        entries.put(ref, new Entry(bytes(value), agentId, frameworkId, false, digest));
-        index(ref, agentId, frameworkId);
+        Entry previous = entries.put(ref, new Entry(json, agentId, frameworkId, false, digest));
+        if (previous == null || !Objects.equals(previous.agentId(), agentId)
+                || !Objects.equals(previous.frameworkId(), frameworkId)) {
+            index(ref, agentId, frameworkId);
+        }
+    }
+
+    /** Writes a tree that leaves (or is read past) the {@link RecentTasks} into its entry as compact JSON. */
+    private void compact(EntityRef ref, JsonNode tree) {
+        Entry entry = entries.get(ref);
+        if (entry != null) {
+            entries.put(ref, new Entry(bytes(tree), entry.agentId(), entry.frameworkId(), entry.held(),
+                    entry.digest()));
+        }
+    }
+
+    /** The current value of a stored entity, or null when only its publication is known. */
+    private JsonNode current(EntityRef ref, Entry entry) {
+        JsonNode tree = recent.tree(ref);
+        if (tree != null) {
+            return tree;
+        }
+        return entry == null || entry.json() == null ? null : parse(entry.json());
     }
 
     void markHeld(EntityRef ref) {
@@ -290,6 +347,7 @@ public final class EntityModel {
 
     void forget(EntityRef ref) {
         entries.remove(ref);
+        recent.remove(ref);
     }
 
     /** Adds {@code change} to {@code out} and records it as published. */
@@ -302,7 +360,11 @@ public final class EntityModel {
             String agentId = EntityIds.agentOf(ref.kind(), change.value());
             String frameworkId = EntityIds.frameworkOf(ref.kind(), change.value());
             published.put(ref, new PublishedEntry(change.digest(), agentId, frameworkId));
-            index(ref, agentId, frameworkId);
+            Entry stored = entries.get(ref);
+            if (stored == null || !Objects.equals(stored.agentId(), agentId)
+                    || !Objects.equals(stored.frameworkId(), frameworkId)) {
+                index(ref, agentId, frameworkId); // else store() indexed it already
+            }
         }
     }
 
@@ -314,8 +376,9 @@ public final class EntityModel {
         unindex(ref, agentOf(ref), byAgent);
         unindex(ref, frameworkOf(ref), byFramework);
         Entry entry = entries.remove(ref);
+        JsonNode last = published.contains(ref) ? current(ref, entry) : null;
+        recent.remove(ref);
         if (published.contains(ref)) {
-            JsonNode last = entry == null || entry.json() == null ? null : parse(entry.json());
             emit(new EntityChange(ref, ChangeOp.DELETE, last, ContentDigest.DELETED, reconciled, reconciled), out);
         }
     }
@@ -384,44 +447,77 @@ public final class EntityModel {
             return;
         }
         EntityRef ref = new EntityRef(EntityKind.TASK, EntityIds.taskKey(frameworkId, taskId));
-        Entry entry = entries.get(ref);
-        ObjectNode task;
-        if (entry != null && entry.json() != null) {
-            task = (ObjectNode) parse(entry.json());
+        RecentTasks.Recent recentTask = recent.get(ref);
+        JsonNode stored = recentTask != null ? recentTask.tree() : current(ref, entries.get(ref));
+        ObjectNode task = JSON.createObjectNode();
+        if (stored != null && stored.isObject()) {
+            task.setAll((ObjectNode) stored);
         } else {
             // Not seen before (e.g. added while this task was down and not yet reconciled): publish what is known.
-            task = JSON.createObjectNode();
-            task.set("task_id", status.path("task_id").deepCopy());
-            task.set("framework_id", update.path("framework_id").deepCopy());
+            task.set("task_id", status.path("task_id"));
+            task.set("framework_id", update.path("framework_id"));
             copyIfPresent(status, task, "agent_id");
             copyIfPresent(status, task, "executor_id");
         }
         JsonNode state = update.hasNonNull("state") ? update.get("state") : status.path("state");
         if (!state.isMissingNode()) {
-            task.set("state", state.deepCopy());
+            task.set("state", state);
         }
-        ArrayNode statuses = task.has("statuses") && task.get("statuses").isArray()
-                ? (ArrayNode) task.get("statuses") : task.putArray("statuses");
-        statuses.add(status.deepCopy());
-        upsertLive(EntityKind.TASK, ref.key(), task, index, out, "TASK_UPDATED");
+        JsonNode history = task.get("statuses");
+        ArrayNode statuses = JSON.createArrayNode();
+        if (history != null && history.isArray()) {
+            statuses.addAll((ArrayNode) history);
+        }
+        task.set("statuses", statuses.add(status));
+        // Only the state and the statuses changed: the rest of the digest carries over.
+        ContentDigest.TaskBase base = recentTask != null ? recentTask.base() : ContentDigest.TaskBase.of(task);
+        upsertTask(ref.key(), task, base, index, out, "TASK_UPDATED");
     }
 
     private static void copyIfPresent(JsonNode from, ObjectNode to, String field) {
         if (from.hasNonNull(field)) {
-            to.set(field, from.get(field).deepCopy());
+            to.set(field, from.get(field));
         }
     }
 
     private void upsertLive(EntityKind kind, String key, JsonNode value, long index, List<EntityChange> out,
                             String eventType) {
-        if (!value.isObject() || key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
-            log.warn("Skipping a {} event without the ids of its {}: {}", eventType, kind, value);
+        if (kind == EntityKind.TASK) {
+            upsertTask(key, value, value.isObject() ? ContentDigest.TaskBase.of(value) : null, index, out, eventType);
+            return;
+        }
+        if (!isValid(kind, key, value, eventType)) {
             return;
         }
         EntityRef ref = new EntityRef(kind, key);
         touched.put(ref, index);
         long digest = ContentDigest.of(kind, value);
         store(ref, value, digest);
+        publish(ref, value, digest, out);
+    }
+
+    private void upsertTask(String key, JsonNode task, ContentDigest.TaskBase base, long index,
+                            List<EntityChange> out, String eventType) {
+        if (!isValid(EntityKind.TASK, key, task, eventType)) {
+            return;
+        }
+        EntityRef ref = new EntityRef(EntityKind.TASK, key);
+        touched.put(ref, index);
+        long digest = ContentDigest.ofTask(base, task);
+        storeRecent(ref, task, base, digest);
+        publish(ref, task, digest, out);
+    }
+
+    private static boolean isValid(EntityKind kind, String key, JsonNode value, String eventType) {
+        if (!value.isObject() || key.isEmpty() || key.startsWith("/") || key.endsWith("/") || key.contains("//")) {
+            log.warn("Skipping a {} event without the ids of its {}: {}", eventType, kind, value);
+            return false;
+        }
+        return true;
+    }
+
+    /** Emits the entity unless it was published with the same digest. */
+    private void publish(EntityRef ref, JsonNode value, long digest, List<EntityChange> out) {
         PublishedEntry last = published.get(ref);
         if (last != null && last.digest() == digest) {
             return;

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import net.jqwik.api.ForAll;
@@ -67,6 +71,38 @@ class ContentDigestTest {
         ObjectNode unhealthy = task.deepCopy();
         ((ObjectNode) unhealthy.get("statuses").get(0)).put("healthy", false);
         assertThat(ContentDigest.of(EntityKind.TASK, unhealthy)).isNotEqualTo(ContentDigest.of(EntityKind.TASK, task));
+    }
+
+    @Test
+    void decimalsDigestAlikeReadAsDoublesOrAsExactDecimals() throws Exception {
+        ObjectMapper exact = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true)).build();
+        String json = "{\"cpus\":0.1,\"mem\":512.0,\"t\":1.7E9,\"r\":[{\"v\":2.50,\"w\":1e-7}]}";
+        assertThat(ContentDigest.of(EntityKind.ROLE, exact.readTree(json)))
+                .isEqualTo(ContentDigest.of(EntityKind.ROLE, read(json)));
+    }
+
+    @Test
+    void valuesCountWithTheirFieldNamesAndArraysInOrder() throws Exception {
+        assertThat(ContentDigest.of(EntityKind.ROLE, read("{\"a\":1,\"b\":2}")))
+                .isNotEqualTo(ContentDigest.of(EntityKind.ROLE, read("{\"a\":2,\"b\":1}")));
+        assertThat(ContentDigest.of(EntityKind.ROLE, read("{\"a\":[1,2]}")))
+                .isNotEqualTo(ContentDigest.of(EntityKind.ROLE, read("{\"a\":[2,1]}")));
+        assertThat(ContentDigest.of(EntityKind.ROLE, read("{\"a\":{\"b\":{}}}")))
+                .isNotEqualTo(ContentDigest.of(EntityKind.ROLE, read("{\"a\":{},\"b\":{}}")));
+    }
+
+    @Test
+    void aTaskDigestFromItsUnchangedPartEqualsTheFullDigest() {
+        ObjectNode before = MesosJsonFixtures.task("f", "t", "a", "TASK_STARTING");
+        before.putArray("resources").addObject().put("name", "cpus").putObject("scalar").put("value", 0.5);
+        ContentDigest.TaskBase base = ContentDigest.TaskBase.of(before);
+        ObjectNode after = before.deepCopy().put("state", "TASK_RUNNING");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) after.get("statuses")).addObject().put("state", "TASK_RUNNING");
+
+        assertThat(ContentDigest.ofTask(base, after)).isEqualTo(ContentDigest.of(EntityKind.TASK, after))
+                .isNotEqualTo(ContentDigest.of(EntityKind.TASK, before));
+        assertThat(ContentDigest.ofTask(base, before)).isEqualTo(ContentDigest.of(EntityKind.TASK, before));
     }
 
     @Test

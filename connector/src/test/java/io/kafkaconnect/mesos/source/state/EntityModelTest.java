@@ -45,6 +45,56 @@ class EntityModelTest {
     }
 
     @Test
+    void aChangeKeepsItsValueWhenLaterUpdatesArrive() {
+        ObjectNode added = taskAdded(task("f1", "t1", "a1", "TASK_STAGING"));
+        String addedBefore = added.toString();
+        model.applyEvent("TASK_ADDED", added, 1);
+        EntityChange running = model.applyEvent("TASK_UPDATED",
+                taskUpdated("f1", "t1", "a1", "TASK_RUNNING", "TASK_RUNNING"), 2).get(0);
+        String runningBefore = running.value().toString();
+
+        EntityChange finished = model.applyEvent("TASK_UPDATED",
+                taskUpdated("f1", "t1", "a1", "TASK_FINISHED", "TASK_FINISHED"), 3).get(0);
+
+        assertThat(running.value().toString()).isEqualTo(runningBefore);
+        assertThat(added.toString()).as("the event tree").isEqualTo(addedBefore);
+        assertThat(finished.value().path("statuses")).hasSize(3);
+        assertThat(finished.value().path("state").asText()).isEqualTo("TASK_FINISHED");
+    }
+
+    @Test
+    void aTaskPushedOutOfTheRecentTreesKeepsItsLatestState() {
+        model.applyEvent("TASK_ADDED", taskAdded(task("f1", "t0", "a1", "TASK_STAGING")), 1);
+        model.applyEvent("TASK_UPDATED", taskUpdated("f1", "t0", "a1", "TASK_RUNNING", "TASK_RUNNING"), 2);
+        for (int i = 1; i <= EntityModel.RECENT_TASKS; i++) {
+            model.applyEvent("TASK_ADDED", taskAdded(task("f1", "t" + i, "a1", "TASK_STAGING")), 2 + i);
+        }
+        EntityRef t0 = new EntityRef(EntityKind.TASK, "f1/t0");
+        assertThat(model.get(t0).path("state").asText()).isEqualTo("TASK_RUNNING");
+
+        List<EntityChange> finished = model.applyEvent("TASK_UPDATED",
+                taskUpdated("f1", "t0", "a1", "TASK_FINISHED", "TASK_FINISHED"), 10_000);
+        assertThat(finished).singleElement().satisfies(c -> {
+            assertThat(c.value().path("name").asText()).isEqualTo("task t0");
+            assertThat(c.value().path("statuses")).extracting(s -> s.path("state").asText())
+                    .containsExactly("TASK_STAGING", "TASK_RUNNING", "TASK_FINISHED");
+        });
+    }
+
+    @Test
+    void aDeleteCarriesTheLatestLiveState() {
+        model.applyEvent("TASK_ADDED", taskAdded(task("f1", "t1", "a1", "TASK_STAGING")), 1);
+        model.applyEvent("TASK_UPDATED", taskUpdated("f1", "t1", "a1", "TASK_RUNNING", "TASK_RUNNING"), 2);
+        List<EntityChange> changes = model.applyEvent("AGENT_REMOVED", agentRemoved("a1"), 3);
+        assertThat(changes).filteredOn(c -> c.ref().kind() == EntityKind.TASK).singleElement().satisfies(c -> {
+            assertThat(c.op()).isEqualTo(ChangeOp.DELETE);
+            assertThat(c.value().path("state").asText()).isEqualTo("TASK_RUNNING");
+            assertThat(c.value().path("statuses")).hasSize(2);
+        });
+        assertThat(model.get(new EntityRef(EntityKind.TASK, "f1/t1"))).isNull();
+    }
+
+    @Test
     void taskStateMayBeNewerThanTheStatusState() {
         baseline(getState(List.of(agent("a1", "h1")), List.of(framework("f1", "fw")),
                 List.of(task("f1", "t1", "a1", "TASK_STARTING")), List.of()));
