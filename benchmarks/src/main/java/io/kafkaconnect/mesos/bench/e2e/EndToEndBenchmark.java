@@ -61,18 +61,25 @@ public final class EndToEndBenchmark implements Benchmark {
             connector.putAll(shipped.deliverySettings());
             kafka.connect().configureConnector("mesos-source", connector);
             Map<TopicPartition, Long> before = settled(kafka);
+            long taskThread = CpuTime.sourceTaskThread();
+            double taskCpuStart = CpuTime.thread(taskThread);
+            double jvmCpuStart = CpuTime.process();
 
             long start = System.nanoTime();
             generator.step(events);
             long generated = System.nanoTime();
             Map<TopicPartition, Long> after = before;
             long lastGrowth = generated;
+            double taskCpu = 0;
+            double jvmCpu = 0;
             while (System.nanoTime() - lastGrowth < QUIET.toNanos()) {
                 Thread.sleep(25);
                 Map<TopicPartition, Long> now = kafka.endOffsets(PREFIX + ".");
                 if (KafkaStack.grown(after, now, null) > 0) {
                     after = now;
                     lastGrowth = System.nanoTime();
+                    taskCpu = CpuTime.thread(taskThread) - taskCpuStart;
+                    jvmCpu = CpuTime.process() - jvmCpuStart;
                 }
             }
             double connectorSeconds = (lastGrowth - start) / 1e9;
@@ -84,14 +91,16 @@ public final class EndToEndBenchmark implements Benchmark {
             Map<String, Integer> partitions = partitionCounts(after);
 
             // Each baseline twice, alternating, the faster run counted: the first sends of a JVM pay for warm-up.
-            double defaultSeconds = Double.MAX_VALUE;
-            double alignedSeconds = Double.MAX_VALUE;
+            BaselineRun plain = null;
+            BaselineRun aligned = null;
             for (int round = 0; round < 2; round++) {
-                defaultSeconds = Math.min(defaultSeconds, producerBaseline(kafka, written, partitions,
+                plain = BaselineRun.faster(plain, producerBaseline(kafka, written, partitions,
                         "baseline-default-" + round, Map.of()));
-                alignedSeconds = Math.min(alignedSeconds, producerBaseline(kafka, written, partitions,
+                aligned = BaselineRun.faster(aligned, producerBaseline(kafka, written, partitions,
                         "baseline-connector-" + round, shipped.sourceTaskProducer()));
             }
+            double defaultSeconds = plain.seconds();
+            double alignedSeconds = aligned.seconds();
             report.section("End to end: simulated master -> Connect worker -> broker");
             report.note("One worker and one KRaft broker in one JVM (EmbeddedConnectCluster), the source connector "
                     + "with tasks.max=1, JSON stream, schemaless JsonConverter values, polled calls off, and the "
@@ -102,7 +111,9 @@ public final class EndToEndBenchmark implements Benchmark {
                     + "headers as stored) to topics of the same partition counts on the same broker: once with the "
                     + "producer's defaults, once with the worker's settings for the source task's producer ("
                     + new TreeMap<>(shipped.sourceTaskProducer()) + "); each twice, alternating, the faster run "
-                    + "counted.");
+                    + "counted. JVM CPU is the CPU time of this whole JVM (worker, broker, simulated master, "
+                    + "producer) over each run, per record: it depends much less than the rates on what else runs on "
+                    + "the machine.");
             report.figure("events streamed (events topic)", streamed, "events", String.format(
                     "generator burst took %.2f s", (generated - start) / 1e9));
             report.figure("records written (all topics)", sizes.records(), "records", String.format(
@@ -115,6 +126,13 @@ public final class EndToEndBenchmark implements Benchmark {
                     "records/s", String.format("%.2f s", defaultSeconds));
             report.figure("KafkaProducer, the connector's settings: records per second",
                     sizes.records() / alignedSeconds, "records/s", String.format("%.2f s", alignedSeconds));
+            report.figure("connector: the task thread's CPU time", taskCpu, "s", String.format(
+                    "%.0f %% of the connector's time", 100 * taskCpu / connectorSeconds));
+            report.figure("JVM CPU per record: connector", 1e6 * jvmCpu / sizes.records(), "µs");
+            report.figure("JVM CPU per record: KafkaProducer, default settings",
+                    1e6 * plain.cpuSeconds() / sizes.records(), "µs");
+            report.figure("JVM CPU per record: KafkaProducer, the connector's settings",
+                    1e6 * aligned.cpuSeconds() / sizes.records(), "µs");
             report.atLeast("connector / KafkaProducer, default settings", defaultSeconds / connectorSeconds, 0.5);
             report.atLeast("connector / KafkaProducer, the connector's settings", alignedSeconds / connectorSeconds,
                     0.5);
@@ -147,11 +165,18 @@ public final class EndToEndBenchmark implements Benchmark {
         return counts;
     }
 
+    /** One baseline run's wall-clock and JVM CPU seconds. */
+    private record BaselineRun(double seconds, double cpuSeconds) {
+        static BaselineRun faster(BaselineRun a, BaselineRun b) {
+            return a == null || b.seconds < a.seconds ? b : a;
+        }
+    }
+
     /**
-     * Seconds for a KafkaProducer with {@code settings} over its defaults to send, and have acknowledged, the records,
-     * each to the partition it was in, of a topic named {@code <topicPrefix>.<its topic>}.
+     * How long a KafkaProducer with {@code settings} over its defaults takes to send, and have acknowledged, the
+     * records, each to the partition it was in, of a topic named {@code <topicPrefix>.<its topic>}.
      */
-    private static double producerBaseline(KafkaStack kafka, List<ProducerRecord<byte[], byte[]>> records,
+    private static BaselineRun producerBaseline(KafkaStack kafka, List<ProducerRecord<byte[], byte[]>> records,
                                            Map<String, Integer> partitions, String topicPrefix,
                                            Map<String, Object> settings) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -171,13 +196,14 @@ public final class EndToEndBenchmark implements Benchmark {
                 }
             });
             producer.flush();
+            double cpuStart = CpuTime.process();
             long start = System.nanoTime();
             for (ProducerRecord<byte[], byte[]> r : records) {
                 producer.send(new ProducerRecord<>(topicPrefix + "." + r.topic(), r.partition(), r.key(), r.value(),
                         r.headers()));
             }
             producer.flush();
-            return (System.nanoTime() - start) / 1e9;
+            return new BaselineRun((System.nanoTime() - start) / 1e9, CpuTime.process() - cpuStart);
         }
     }
 }
