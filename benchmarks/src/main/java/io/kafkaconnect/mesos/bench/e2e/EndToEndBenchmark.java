@@ -2,10 +2,12 @@ package io.kafkaconnect.mesos.bench.e2e;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -36,6 +38,10 @@ public final class EndToEndBenchmark implements Benchmark {
 
     private static final String PREFIX = "mesos";
     private static final Duration QUIET = Duration.ofSeconds(3);
+    private static final String TASK_THREAD = "source task thread";
+    private static final List<String> BROKER_THREADS = List.of("data-plane-", "kafka-0-", "kafka-scheduler-",
+            "kafka-log-", "quorum-controller-", "group-coordinator-", "ExpirationReaper-", "executor-",
+            "kafka-cluster-test-kit-", "ReplicaFetcher", "controller-", "broker-", "raft-");
 
     @Override
     public String name() {
@@ -62,27 +68,29 @@ public final class EndToEndBenchmark implements Benchmark {
             kafka.connect().configureConnector("mesos-source", connector);
             Map<TopicPartition, Long> before = settled(kafka);
             long taskThread = CpuTime.sourceTaskThread();
-            double taskCpuStart = CpuTime.thread(taskThread);
-            double jvmCpuStart = CpuTime.process();
+            CpuTime.Reading cpuStart = CpuTime.Reading.now();
+            CpuTime.Reading cpuEnd = cpuStart;
 
             long start = System.nanoTime();
             generator.step(events);
             long generated = System.nanoTime();
             Map<TopicPartition, Long> after = before;
             long lastGrowth = generated;
-            double taskCpu = 0;
-            double jvmCpu = 0;
             while (System.nanoTime() - lastGrowth < QUIET.toNanos()) {
                 Thread.sleep(25);
                 Map<TopicPartition, Long> now = kafka.endOffsets(PREFIX + ".");
                 if (KafkaStack.grown(after, now, null) > 0) {
                     after = now;
                     lastGrowth = System.nanoTime();
-                    taskCpu = CpuTime.thread(taskThread) - taskCpuStart;
-                    jvmCpu = CpuTime.process() - jvmCpuStart;
+                    cpuEnd = CpuTime.Reading.now();
                 }
             }
             double connectorSeconds = (lastGrowth - start) / 1e9;
+            CpuTime.Reading end = cpuEnd;
+            Map<String, Double> cpuByThread = end.since(cpuStart,
+                    id -> id == taskThread ? TASK_THREAD : threadGroup(end.names().get(id)));
+            double taskCpu = cpuByThread.getOrDefault(TASK_THREAD, 0.0);
+            double jvmCpu = end.process() - cpuStart.process();
             long streamed = KafkaStack.grown(before, after, PREFIX + ".events");
             kafka.connect().deleteConnector("mesos-source");
             List<ProducerRecord<byte[], byte[]>> written = new ArrayList<>();
@@ -114,6 +122,10 @@ public final class EndToEndBenchmark implements Benchmark {
                     + "counted. JVM CPU is the CPU time of this whole JVM (worker, broker, simulated master, "
                     + "producer) over each run, per record: it depends much less than the rates on what else runs on "
                     + "the machine.");
+            report.note(String.format("CPU during the connector's run, %.1f s in all: ", jvmCpu)
+                    + cpuByThread.entrySet().stream().sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+                    .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
+                    .collect(Collectors.joining(", ")) + ".");
             report.figure("events streamed (events topic)", streamed, "events", String.format(
                     "generator burst took %.2f s", (generated - start) / 1e9));
             report.figure("records written (all topics)", sizes.records(), "records", String.format(
@@ -157,6 +169,19 @@ public final class EndToEndBenchmark implements Benchmark {
             }
         }
         return last;
+    }
+
+    private static String threadGroup(String name) {
+        if (name.contains("connector-producer-")) {
+            return "the source task's producer I/O";
+        }
+        if (name.startsWith("mesos-sim")) {
+            return "simulated master";
+        }
+        if (name.startsWith("mesos-stream")) {
+            return "stream reader";
+        }
+        return BROKER_THREADS.stream().anyMatch(name::startsWith) ? "broker" : "other Java threads";
     }
 
     private static Map<String, Integer> partitionCounts(Map<TopicPartition, Long> offsets) {
