@@ -28,10 +28,10 @@ final class ShippedSourceConfig {
         this.props = props;
     }
 
-    /** Reads the file relative to the working directory (bin/benchmarks runs from the repository's root). */
+    /** Reads the file from the repository's root (where bin/benchmarks runs) or from the module (its tests). */
     static ShippedSourceConfig load() throws IOException {
         Properties file = new Properties();
-        try (Reader in = Files.newBufferedReader(FILE)) {
+        try (Reader in = Files.newBufferedReader(Files.exists(FILE) ? FILE : Path.of("..").resolve(FILE))) {
             file.load(in);
         }
         Map<String, String> props = new TreeMap<>();
