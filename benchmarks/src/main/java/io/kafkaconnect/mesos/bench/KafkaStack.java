@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -119,6 +120,12 @@ public final class KafkaStack implements AutoCloseable {
 
     /** Reads every record between the offsets and measures it as it is stored (serialized key, value, headers). */
     public Sizes sizes(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
+        return sizes(from, to, record -> { });
+    }
+
+    /** As {@link #sizes(Map, Map)}, handing every record read to {@code each} as well. */
+    public Sizes sizes(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to,
+                       Consumer<ConsumerRecord<byte[], byte[]>> each) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 << 20);
@@ -144,6 +151,7 @@ public final class KafkaStack implements AutoCloseable {
                     }
                     remaining--;
                     records++;
+                    each.accept(r);
                     long headerBytes = 0;
                     for (Header h : r.headers()) {
                         headerBytes += h.key().length() + (h.value() == null ? 0 : h.value().length);

@@ -17,12 +17,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigTransformer;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.common.config.provider.FileConfigProvider;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.connector.Connector;
+import org.apache.kafka.connect.runtime.ConnectorConfig;
 import org.apache.kafka.connect.runtime.SinkConnectorConfig;
 import org.apache.kafka.connect.runtime.SourceConnectorConfig;
 import org.apache.kafka.connect.runtime.distributed.DistributedConfig;
@@ -47,6 +50,8 @@ import io.kafkaconnect.mesos.source.MesosSourceConnector;
  * shipped secrets example resolves, and passes Kafka's framework checks and its connector's {@code validate()}. The
  * live GET_VERSION check runs against a simulated master for the simulator files; for the real-master files it runs
  * against a closed local port, where it must be the only error left (their TLS and Basic auth settings are built).
+ * Every source file carries the same producer overrides (the end-to-end benchmark runs with them): producer settings
+ * that, over Connect's own, keep each partition in order.
  */
 class ConfigFilesTest {
 
@@ -55,6 +60,11 @@ class ConfigFilesTest {
     private static final Set<String> FRAMEWORK_PREFIXES = Set.of("key.converter.", "value.converter.",
             "header.converter.", "transforms.", "predicates.", "errors.", "topic.creation.", "producer.override.",
             "consumer.override.", "admin.override.", KafkaClientConfig.CLIENT_PREFIX);
+
+    /** What Kafka 4.1's worker sets for a source task's producer before the connector's producer.override.* keys. */
+    private static final Map<String, Object> CONNECT_SOURCE_PRODUCER = Map.of(
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false", ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
 
     @TempDir
     static Path scratch;
@@ -76,6 +86,12 @@ class ConfigFilesTest {
 
     static List<Path> connectorFiles() {
         return ShippedConfig.files().stream().filter(ConfigFilesTest::isConnector).toList();
+    }
+
+    static List<Path> sourceFiles() {
+        return connectorFiles().stream()
+                .filter(f -> MesosSourceConnector.class.getName().equals(ShippedConfig.load(f).get("connector.class")))
+                .toList();
     }
 
     @Test
@@ -142,6 +158,41 @@ class ConfigFilesTest {
             assertThat(errors.get(MesosConnectionConfig.MASTER_URLS)).singleElement().asString()
                     .startsWith("Cannot reach a Mesos master");
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sourceFiles")
+    void sourceFileProducerOverridesAreValidProducerSettingsThatKeepEachPartitionInOrder(Path file) {
+        Map<String, String> overrides = producerOverrides(ShippedConfig.load(file));
+
+        assertThat(overrides).as("producer.override.* keys").isNotEmpty();
+        assertThat(unknownKeys(overrides, ProducerConfig.configNames(), Set.of())).as("not producer settings")
+                .isEmpty();
+        Map<String, Object> props = new HashMap<>(CONNECT_SOURCE_PRODUCER);
+        props.putAll(overrides);
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        ProducerConfig producer = new ProducerConfig(props);
+        // Entity topics are keyed and compacted: a retried batch must not overtake the one sent after it.
+        assertThat(producer.getInt(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION) == 1
+                || producer.getBoolean(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG))
+                .as("one request in flight, or idempotence").isTrue();
+    }
+
+    @Test
+    void everySourceFileShipsTheSameProducerOverrides() {
+        Map<String, String> properties = producerOverrides(ShippedConfig.load(ShippedConfig.file(
+                "mesos-source.properties")));
+
+        assertThat(sourceFiles()).hasSizeGreaterThan(1).allSatisfy(file ->
+                assertThat(producerOverrides(ShippedConfig.load(file))).as(file.toString()).isEqualTo(properties));
+    }
+
+    private static Map<String, String> producerOverrides(Map<String, String> props) {
+        String prefix = ConnectorConfig.CONNECTOR_CLIENT_PRODUCER_OVERRIDES_PREFIX;
+        return props.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .collect(Collectors.toMap(e -> e.getKey().substring(prefix.length()), Map.Entry::getValue));
     }
 
     private static boolean isWorker(Path file) {
