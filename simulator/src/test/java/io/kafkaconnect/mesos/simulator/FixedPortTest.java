@@ -22,9 +22,20 @@ class FixedPortTest {
     }
   }
 
+  /** A port that is free, and whose next port is free too (another process may take either before we bind). */
   private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    for (int attempt = 0; attempt < 50; attempt++) {
+      try (ServerSocket first = new ServerSocket(0)) {
+        int port = first.getLocalPort();
+        if (port < 65535) {
+          try (ServerSocket next = new ServerSocket(port + 1)) {
+            return port;
+          } catch (IOException taken) {
+            // try another pair
+          }
+        }
+      }
     }
+    throw new IOException("no two consecutive free ports found");
   }
 }
