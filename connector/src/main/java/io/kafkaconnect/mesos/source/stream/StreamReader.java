@@ -20,7 +20,9 @@ import io.kafkaconnect.mesos.client.snapshot.SnapshotEntity;
  * thread never waits on Kafka and {@code poll()} never waits on the network. Reconnects with backoff when the stream
  * ends or fails. When the queue stays full for {@code queueFullTimeout} (Kafka slower than the master for that long),
  * the stream is closed and, once the queue has drained to half, resubscribed: the master would otherwise buffer for the
- * slow reader without limit, and the next snapshot's reconciliation restores whatever the dropped stream carried.
+ * slow reader without limit, and the next snapshot's reconciliation restores whatever the dropped stream carried. A
+ * SUBSCRIBED that the connection streams entity by entity goes to the task in {@link StreamItem.SnapshotChunk}s, read
+ * ahead only within a budget of encoded bytes that the task releases as it processes them.
  */
 public final class StreamReader implements AutoCloseable {
 
