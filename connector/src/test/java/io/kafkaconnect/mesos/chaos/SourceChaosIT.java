@@ -44,6 +44,8 @@ class SourceChaosIT {
     private static final int CHUNK = 50;
     private static final Duration WAIT = Duration.ofSeconds(120);
     private static final Duration SETTLE = Duration.ofSeconds(240);
+    /** The stream's encoding: {@code -Dchaos.encoding=protobuf} runs the suite over binary protobuf. */
+    private static final String ENCODING = System.getProperty("chaos.encoding", "json");
 
     private static EmbeddedConnectCluster connect;
     private static SimulatedMesosCluster mesos;
@@ -81,6 +83,7 @@ class SourceChaosIT {
         props.put("exactly.once.support", "required");
         // every SUBSCRIBED read entity by entity, as a large cluster's is, so that drops and failovers cut some
         props.put("events.snapshot.max.bytes", "0");
+        props.put("mesos.encoding", ENCODING);
         connect.configureConnector(NAME, props);
         eventually(WAIT, () -> latest(connect, PREFIX + ".agents").size(), n -> n >= 30, "snapshot published");
 
@@ -149,9 +152,9 @@ class SourceChaosIT {
         List<String> flappedAgents = deletedAgentsStillAlive(mesos.groundTruth());
         ChaosReport.list("Duplicated events (allowed, reported)", events.duplicates, 50);
         ChaosReport.list("Live agents that were published as deleted", flappedAgents, 50);
-        ChaosReport.summary(String.format("SOURCE CHAOS [%s] steps=%d task-transitions=%d drops=%d failovers=%d "
+        ChaosReport.summary(String.format("SOURCE CHAOS [%s, %s] steps=%d task-transitions=%d drops=%d failovers=%d "
                         + "stalls=%d restarts=%d events=%d duplicates=%d mismatches=%d generate=%s settle=%s wall=%s",
-                scale.name(), total, transitions, drops, failovers, stalls, restarts, events.count,
+                scale.name(), ENCODING, total, transitions, drops, failovers, stalls, restarts, events.count,
                 events.duplicates.size(), mismatches.size(), ChaosReport.seconds(generated - started),
                 ChaosReport.seconds(settled - generated), ChaosReport.seconds(System.nanoTime() - started)));
 

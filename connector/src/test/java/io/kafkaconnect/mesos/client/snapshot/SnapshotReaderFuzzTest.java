@@ -40,7 +40,8 @@ import net.jqwik.api.lifecycle.AddLifecycleHook;
  */
 class SnapshotReaderFuzzTest {
 
-    private static final long FIXED_BYTES = 256 * 1024;
+    /** A parser's buffers plus, for a refused record, a typed error with its parser's cause: twice the codec's. */
+    private static final long FIXED_BYTES = 512 * 1024;
     private static final long PER_INPUT_BYTE = 200;
     /** Protobuf is about three times denser than the JSON trees its entities become. */
     private static final long PER_PROTOBUF_BYTE = 3 * PER_INPUT_BYTE;
