@@ -19,6 +19,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.WireFormat;
 
+import io.kafkaconnect.mesos.client.MesosException;
 import io.kafkaconnect.mesos.codec.Decoded;
 import io.kafkaconnect.mesos.codec.MesosJson;
 import io.kafkaconnect.mesos.codec.MesosProto;
@@ -63,6 +64,13 @@ final class ProtobufSnapshotReader implements SnapshotReader {
         } catch (InvalidProtocolBufferException e) {
             throw new SnapshotFormatException("malformed protobuf in the SUBSCRIBED record at byte "
                     + in.getTotalBytesRead() + ": " + e.getMessage(), e);
+        } catch (MesosException e) {
+            throw e; // our own typed errors, and the RecordIO stream's (a record cut short)
+        } catch (RuntimeException e) {
+            // CodedInputStream accepts a length that overflows its limit arithmetic (a length near 2^31 inside a
+            // nested message) and fails later with IndexOutOfBoundsException: malformed input all the same.
+            throw new SnapshotFormatException("malformed protobuf in the SUBSCRIBED record at byte "
+                    + in.getTotalBytesRead() + ": " + e, e);
         }
     }
 

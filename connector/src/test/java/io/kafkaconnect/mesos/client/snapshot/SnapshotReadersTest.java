@@ -164,5 +164,9 @@ class SnapshotReadersTest {
                 .hasMessageContaining("malformed protobuf");
         assertThatThrownBy(() -> stream(new byte[] {0x12, 0x05, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff,
                 (byte) 0xff}, Encoding.PROTOBUF)).isInstanceOf(SnapshotFormatException.class);
+        // found by the million-input fuzz run: a length near 2^31 overflows CodedInputStream's limit arithmetic
+        assertThatThrownBy(() -> stream(new byte[] {0x08, 0x09, 0x12, 0x00, 0x12, (byte) 0xff, (byte) 0xff,
+                (byte) 0xff, (byte) 0xff, 0x07, 0x12, (byte) 0xff, (byte) 0xff, (byte) 0xff}, Encoding.PROTOBUF))
+                .isInstanceOf(SnapshotFormatException.class);
     }
 }
