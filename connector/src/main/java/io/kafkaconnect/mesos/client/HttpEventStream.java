@@ -70,7 +70,7 @@ final class HttpEventStream implements EventStream {
         }
         if (record.length() <= keepWholeUpTo) {
             byte[] bytes = read(record::readAllBytes);
-            return SubscribedRecord.whole(decode(bytes));
+            return bytes == null ? null : SubscribedRecord.whole(decode(bytes));
         }
         events++;
         LOG.info("Reading the {}-byte first record from {} as a stream, entity by entity", record.length(), master);

@@ -240,6 +240,29 @@ class EventStreamTest {
     }
 
     @Test
+    void closeWhileAWholeFirstRecordIsReadEndsTheStreamWithoutARecord() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        byte[] first = frame(snapshot(3));
+        try (StubMaster master = StubMaster.http((ex, req, i) -> {
+            OutputStream out = StubMaster.startStream(ex, "application/json");
+            out.write(first, 0, first.length / 2);
+            out.flush();
+            await(release);
+        }); MesosClient client = new MesosClient(config(master.url()).build())) {
+            EventStream stream = client.subscribe();
+            Thread closer = new Thread(() -> {
+                sleep(200);
+                stream.close();
+            });
+            closer.start();
+            assertThat(stream.subscribed(1024)).isNull();
+            closer.join();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void subscribeFollowsRedirectsToTheLeader() throws IOException {
         try (StubMaster leader = StubMaster.http((ex, req, i) -> {
             OutputStream out = StubMaster.startStream(ex, "application/json");

@@ -51,6 +51,7 @@ public final class SnapshotReconciliation {
     private List<EntityRef> deleteCandidates = List.of();
     private int deleteDone;
     private Set<String> heldFrameworks;
+    private boolean finishing;
     private boolean finished;
 
     /** A completed task or an executor, already stored, waiting for the sections that decide whether it stays. */
@@ -80,7 +81,7 @@ public final class SnapshotReconciliation {
 
     /** Takes one entity of the snapshot; adds the changes it makes now to {@code out}. */
     public void accept(SnapshotSection section, JsonNode value, List<EntityChange> out) {
-        if (finished || deleteKind >= 0 || deferredDone > 0) {
+        if (finishing) {
             throw new IllegalStateException("the snapshot is already being finished");
         }
         entities++;
@@ -129,6 +130,7 @@ public final class SnapshotReconciliation {
      * @return true once the snapshot is fully reconciled
      */
     public boolean finish(int maxChanges, List<EntityChange> out) {
+        finishing = true;
         long limit = (long) out.size() + maxChanges;
         while (deferredDone < deferred.size()) {
             if (out.size() >= limit) {
